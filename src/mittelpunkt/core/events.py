@@ -1,0 +1,293 @@
+"""Canonical events: the envelope of ``event-model.md``, parsed and validated.
+
+An event is one thing that happened between a company and one customer. Parsing checks the
+envelope and the type-specific fields the guards rely on, and names the field at fault.
+
+>>> event = parse_event({
+...     "id": "e-1", "time": "2026-03-02T09:00:00+01:00", "type": "order.confirmed",
+...     "customer": "C-1", "refs": {"order": "O-1"},
+...     "data": {"promised_delivery": "2026-03-06"},
+... })
+>>> event.journey, event.due.isoformat()
+('order:O-1', '2026-03-06T23:59:59.999999+01:00')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from types import MappingProxyType
+from typing import Any
+
+from mittelpunkt.core.times import BERLIN, TimeFormatError, parse_due, parse_instant
+from mittelpunkt.exceptions import BadEvent
+
+__all__ = ["CANONICAL_TYPES", "DUE_FIELDS", "Event", "derive_journey", "parse_event"]
+
+#: Each canonical type and the ``data`` fields it cannot do without.
+REQUIRED_DATA: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "order.placed": ("items",),
+        "order.confirmed": ("promised_delivery",),
+        "order.cancelled": ("by",),
+        "order.reactivation_offered": (),
+        "order.reactivated": (),
+        "order.reactivation_refused": (),
+        "shipment.created": ("items",),
+        "shipment.dispatched": (),
+        "shipment.delayed": ("new_eta",),
+        "shipment.delivered": (),
+        "case.opened": (),
+        "case.waiting": ("on",),
+        "case.resumed": (),
+        "case.resolved": (),
+        "case.reopened": (),
+        "appointment.scheduled": ("at",),
+        "appointment.done": (),
+        "appointment.cancelled": (),
+        "callback.promised": ("by",),
+        "callback.done": (),
+        "promise.made": ("kind", "due"),
+        "promise.kept": (),
+        "promise.withdrawn": (),
+        "contact.inbound": ("channel",),
+        "bot.replied": ("text",),
+        "bot.handed_over": (),
+        "message.sent": ("channel", "purpose"),
+        "feedback.received": (),
+        "consent.granted": ("purpose",),
+        "consent.revoked": ("purpose",),
+    }
+)
+CANONICAL_TYPES = frozenset(REQUIRED_DATA)
+
+#: The ``data`` field holding the due time an event names, by type.
+DUE_FIELDS: Mapping[str, str] = MappingProxyType(
+    {
+        "order.confirmed": "promised_delivery",
+        "order.reactivation_offered": "until",
+        "shipment.delayed": "new_eta",
+        "appointment.scheduled": "at",
+        "callback.promised": "by",
+        "promise.made": "due",
+        "message.sent": "new_due",
+    }
+)
+
+_CHOICES: Mapping[tuple[str, str], frozenset[str]] = MappingProxyType(
+    {
+        ("order.cancelled", "by"): frozenset({"customer", "company"}),
+        ("case.waiting", "on"): frozenset({"customer", "partner", "internal"}),
+        ("message.sent", "purpose"): frozenset(
+            {
+                "status",
+                "delay",
+                "request_info",
+                "confirmation",
+                "answer",
+                "survey",
+                "marketing",
+                "apology",
+                "reminder",
+            }
+        ),
+    }
+)
+
+# Same-instant events are ordered by lifecycle so that "placed" precedes "confirmed" and a
+# resolution precedes the survey sent in the same second, whatever the arrival order.
+_OPENERS = frozenset({"order.placed", "case.opened", "case.reopened"})
+_PROMISERS = frozenset(k for k in DUE_FIELDS if k != "message.sent") | {"shipment.created"}
+_CLOSERS = frozenset(
+    {
+        "shipment.delivered",
+        "case.resolved",
+        "order.cancelled",
+        "appointment.done",
+        "callback.done",
+        "promise.kept",
+        "order.reactivated",
+    }
+)
+
+
+def _rank(event_type: str) -> int:
+    if event_type in _OPENERS:
+        return 0
+    if event_type in _PROMISERS:
+        return 1
+    if event_type in _CLOSERS:
+        return 2
+    return 3
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One canonical event, validated.
+
+    Attributes:
+        id: the source's idempotency key.
+        time: when it happened (timezone-aware).
+        type: a canonical type or a custom ``x-`` type.
+        customer: the customer's key.
+        journey: the journey key, given or derived.
+        refs: the objects the event concerns (``order``, ``shipment``, ``case``...).
+        data: type-specific fields, unknown ones kept.
+        source: the emitting system.
+        due: the due time the event names (``DUE_FIELDS``), parsed, or None.
+    """
+
+    id: str
+    time: datetime
+    type: str
+    customer: str
+    journey: str
+    refs: Mapping[str, str] = field(default_factory=dict)
+    data: Mapping[str, Any] = field(default_factory=dict)
+    source: str | None = None
+    due: datetime | None = None
+
+    @property
+    def order_key(self) -> tuple[datetime, int, str]:
+        """The position of the event on its journey's timeline: time, lifecycle, id."""
+        return (self.time, _rank(self.type), self.id)
+
+
+def derive_journey(customer: str, refs: Mapping[str, str]) -> str:
+    """The journey of an event that names none: its order, else its case, else its customer.
+
+    >>> derive_journey("C-1", {"case": "K-7"})
+    'case:K-7'
+    >>> derive_journey("C-1", {})
+    'customer:C-1'
+    """
+    if "order" in refs:
+        return f"order:{refs['order']}"
+    if "case" in refs:
+        return f"case:{refs['case']}"
+    return f"customer:{customer}"
+
+
+def parse_event(
+    raw: object,
+    *,
+    customer_tz: tzinfo = BERLIN,
+    default_tz: tzinfo | None = None,
+) -> Event:
+    """Validate one decoded JSON value and make it an :class:`Event`.
+
+    Args:
+        raw: the decoded JSON value.
+        customer_tz: the time zone in which a due date alone ends.
+        default_tz: the zone for times without offset; None makes them an error.
+
+    Raises:
+        BadEvent: naming the field at fault.
+
+    >>> parse_event({"id": "e-2", "time": "2026-03-02T09:00:00", "type": "case.opened",
+    ...              "customer": "C-1"})
+    Traceback (most recent call last):
+    ...
+    mittelpunkt.exceptions.BadEvent: event e-2, field time: time has no UTC offset
+    """
+    if not isinstance(raw, dict):
+        raise BadEvent("an event must be a JSON object")
+    event_id = _text(raw, "id", None)
+    try:
+        return _build(raw, event_id, customer_tz, default_tz)
+    except BadEvent as error:
+        raise BadEvent(error.message, field=error.field, event_id=event_id) from None
+
+
+def _build(
+    raw: dict[str, Any], event_id: str, customer_tz: tzinfo, default_tz: tzinfo | None
+) -> Event:
+    event_type = _text(raw, "type", event_id)
+    if event_type not in CANONICAL_TYPES and not event_type.startswith("x-"):
+        raise BadEvent(f"unknown type {event_type!r} (custom types start with 'x-')", field="type")
+    customer = _text(raw, "customer", event_id)
+    refs = _refs(raw.get("refs"))
+    data = _mapping(raw.get("data"), "data")
+    journey = raw.get("journey")
+    if journey is not None and (not isinstance(journey, str) or not journey):
+        raise BadEvent("journey must be a non-empty string", field="journey")
+    source = raw.get("source")
+    if source is not None and not isinstance(source, str):
+        raise BadEvent("source must be a string", field="source")
+    _check_data(event_type, data)
+    return Event(
+        id=event_id,
+        time=_instant(raw.get("time"), "time", default_tz),
+        type=event_type,
+        customer=customer,
+        journey=journey or derive_journey(customer, refs),
+        refs=refs,
+        data=data,
+        source=source,
+        due=_due(event_type, data, customer_tz),
+    )
+
+
+def _text(raw: dict[str, Any], name: str, event_id: str | None) -> str:
+    value = raw.get(name)
+    if value is None:
+        raise BadEvent(f"{name} is missing", field=name, event_id=event_id)
+    if not isinstance(value, str) or not value:
+        raise BadEvent(f"{name} must be a non-empty string", field=name, event_id=event_id)
+    return value
+
+
+def _mapping(value: object, name: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise BadEvent(f"{name} must be a JSON object", field=name)
+    return value
+
+
+def _refs(value: object) -> dict[str, str]:
+    refs = _mapping(value, "refs")
+    for key, ref in refs.items():
+        if not isinstance(ref, str) or not ref:
+            raise BadEvent("an object reference must be a non-empty string", field=f"refs.{key}")
+    return refs
+
+
+def _instant(value: object, name: str, default_tz: tzinfo | None) -> datetime:
+    if value is None:
+        raise BadEvent(f"{name} is missing", field=name)
+    try:
+        return parse_instant(value, default_tz)
+    except TimeFormatError as error:
+        raise BadEvent(str(error), field=name) from None
+
+
+def _check_data(event_type: str, data: Mapping[str, Any]) -> None:
+    for name in REQUIRED_DATA.get(event_type, ()):
+        if data.get(name) is None:
+            raise BadEvent(f"{event_type} needs data.{name}", field=f"data.{name}")
+    for (of_type, name), allowed in _CHOICES.items():
+        if of_type == event_type and name in data and data[name] not in allowed:
+            choices = ", ".join(sorted(allowed))
+            raise BadEvent(f"must be one of {choices}", field=f"data.{name}")
+    if "items" in data:
+        _check_items(data["items"])
+
+
+def _check_items(items: object) -> None:
+    if not isinstance(items, list):
+        raise BadEvent("items must be a list", field="data.items")
+    for index, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("sku"), str | int):
+            raise BadEvent("each item needs a sku", field=f"data.items[{index}].sku")
+
+
+def _due(event_type: str, data: Mapping[str, Any], customer_tz: tzinfo) -> datetime | None:
+    name = DUE_FIELDS.get(event_type)
+    if name is None or data.get(name) is None:
+        return None
+    try:
+        return parse_due(data[name], customer_tz)
+    except TimeFormatError as error:
+        raise BadEvent(str(error), field=f"data.{name}") from None
