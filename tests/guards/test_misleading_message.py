@@ -6,12 +6,17 @@ from mittelpunkt.core.events import Event
 from mittelpunkt.guards.misleading_message import GUARD
 from mittelpunkt.testing import at, event, findings_of
 
+
+def ev(event_id: str, time: str, event_type: str, **data: Any) -> Event:
+    return event(event_id, time, event_type, order="O-1", **data)
+
+
 CATALOG = {"sku": "CAT-2026", "name": "Hauptkatalog", "kind": "marketing"}
 MAT = {"sku": "MAT-120", "name": "Bodenmatte"}
 
 
 def on_the_way(event_id: str, time: str, **refs: Any) -> Event:
-    return event(
+    return ev(
         event_id,
         time,
         "message.sent",
@@ -26,14 +31,12 @@ def on_the_way(event_id: str, time: str, **refs: Any) -> Event:
 def floor_mat_story() -> list[Event]:
     """Seed 000: a mat ordered Monday 9:00, a catalog parcel announced as the order."""
     return [
-        event(
-            "e1", "2026-09-07T09:00", "order.placed", items=[MAT], channel="web", first_order=True
-        ),
-        event("e2", "2026-09-07T15:00", "shipment.created", shipment="S-1", items=[CATALOG]),
+        ev("e1", "2026-09-07T09:00", "order.placed", items=[MAT], channel="web", first_order=True),
+        ev("e2", "2026-09-07T15:00", "shipment.created", shipment="S-1", items=[CATALOG]),
         on_the_way("e3", "2026-09-07T15:10", shipment="S-1"),
-        event("e4", "2026-09-08T11:00", "shipment.delivered", shipment="S-1"),
-        event("e5", "2026-09-09T10:00", "shipment.created", shipment="S-2", items=[MAT]),
-        event("e6", "2026-09-09T18:00", "shipment.delivered", shipment="S-2"),
+        ev("e4", "2026-09-08T11:00", "shipment.delivered", shipment="S-1"),
+        ev("e5", "2026-09-09T10:00", "shipment.created", shipment="S-2", items=[MAT]),
+        ev("e6", "2026-09-09T18:00", "shipment.delivered", shipment="S-2"),
     ]
 
 
@@ -68,7 +71,7 @@ def test_silent_when_the_message_names_the_parcel_with_the_mat() -> None:
 
 def test_a_catalog_packed_with_the_order_is_fine() -> None:
     story = floor_mat_story()
-    story[1] = event(
+    story[1] = ev(
         "e2", "2026-09-07T15:00", "shipment.created", shipment="S-1", items=[CATALOG, MAT]
     )
     assert findings_of(GUARD, story) == []
@@ -85,14 +88,14 @@ def test_unnamed_shipment_needs_some_parcel_with_ordered_items() -> None:
 
 def test_the_parcel_is_judged_as_known_when_the_message_is_sent() -> None:
     story = floor_mat_story()
-    story[1] = event("e2", "2026-09-07T15:20", "shipment.created", shipment="S-1", items=[CATALOG])
+    story[1] = ev("e2", "2026-09-07T15:20", "shipment.created", shipment="S-1", items=[CATALOG])
     assert findings_of(GUARD, story) == []
 
 
 def test_without_an_item_list_any_non_marketing_item_counts() -> None:
     story = [
-        event("e1", "2026-09-07T09:00", "order.placed", items=[], channel="web"),
-        event("e2", "2026-09-07T15:00", "shipment.created", shipment="S-1", items=[MAT]),
+        ev("e1", "2026-09-07T09:00", "order.placed", items=[], channel="web"),
+        ev("e2", "2026-09-07T15:00", "shipment.created", shipment="S-1", items=[MAT]),
         on_the_way("e3", "2026-09-07T15:10", shipment="S-1"),
     ]
     assert findings_of(GUARD, story) == []
@@ -100,7 +103,7 @@ def test_without_an_item_list_any_non_marketing_item_counts() -> None:
 
 def test_silent_when_nothing_is_known_of_the_shipments() -> None:
     story = [
-        event("e1", "2026-09-07T09:00", "order.placed", items=[MAT], channel="web"),
+        ev("e1", "2026-09-07T09:00", "order.placed", items=[MAT], channel="web"),
         on_the_way("e2", "2026-09-07T15:10", shipment="S-1"),
     ]
     assert findings_of(GUARD, story) == []
@@ -109,7 +112,7 @@ def test_silent_when_nothing_is_known_of_the_shipments() -> None:
 
 def test_silent_without_the_claim() -> None:
     story = floor_mat_story()
-    story[2] = event(
+    story[2] = ev(
         "e3", "2026-09-07T15:10", "message.sent", shipment="S-1", channel="email", purpose="status"
     )
     assert findings_of(GUARD, story) == []

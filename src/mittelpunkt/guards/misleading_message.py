@@ -10,16 +10,17 @@ of the shipments yet (the named one unrecorded, or none at all), the guard stays
 
 >>> from mittelpunkt.testing import event, findings_of
 >>> story = [
-...     event("e1", "2026-09-07T09:00", "order.placed", items=[{"sku": "MAT"}], channel="web"),
-...     event("e2", "2026-09-07T15:00", "shipment.created", shipment="S-1",
+...     event("e1", "2026-09-07T09:00", "order.placed", order="O-1", items=[{"sku": "MAT"}],
+...           channel="web"),
+...     event("e2", "2026-09-07T15:00", "shipment.created", order="O-1", shipment="S-1",
 ...           items=[{"sku": "CATALOG", "kind": "marketing"}]),
-...     event("e3", "2026-09-07T15:05", "message.sent", shipment="S-1", channel="email",
-...           purpose="status", claims={"order_on_the_way": True}),
+...     event("e3", "2026-09-07T15:05", "message.sent", order="O-1", shipment="S-1",
+...           channel="email", purpose="status", claims={"order_on_the_way": True}),
 ... ]
 >>> [(f.code, f.action.kind) for f in findings_of(GUARD, story)]
 [('misleading_message', 'suppress')]
->>> story[1] = event("e2", "2026-09-07T15:00", "shipment.created", shipment="S-1",
-...                  items=[{"sku": "MAT"}])
+>>> story[1] = event("e2", "2026-09-07T15:00", "shipment.created", order="O-1",
+...                  shipment="S-1", items=[{"sku": "MAT"}])
 >>> findings_of(GUARD, story)
 []
 """
@@ -49,7 +50,7 @@ def check(journey: Journey, settings: Settings) -> Iterator[Finding]:
     """A finding per "on its way" message that no shipment of ordered items backs.
 
     >>> from mittelpunkt.testing import event, findings_of
-    >>> unknown = [event("e1", "2026-09-07T15:05", "message.sent", shipment="S-9",
+    >>> unknown = [event("e1", "2026-09-07T15:05", "message.sent", order="O-1", shipment="S-9",
     ...                  channel="email", purpose="status", claims={"order_on_the_way": True})]
     >>> findings_of(GUARD, unknown)
     []

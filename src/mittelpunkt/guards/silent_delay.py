@@ -10,13 +10,14 @@ customer, and one made moot by delivery or cancellation before the deadline is n
 
 >>> from mittelpunkt.testing import event, findings_of
 >>> story = [
-...     event("e1", "2026-09-01T10:00", "order.confirmed", promised_delivery="2026-09-10"),
-...     event("e2", "2026-09-08T09:00", "shipment.delayed", new_eta="2026-09-24"),
+...     event("e1", "2026-09-01T10:00", "order.confirmed", order="O-1",
+...           promised_delivery="2026-09-10"),
+...     event("e2", "2026-09-08T09:00", "shipment.delayed", order="O-1", new_eta="2026-09-24"),
 ... ]
 >>> [(f.code, f.time.isoformat()) for f in findings_of(GUARD, story, as_of="2026-09-12")]
 [('silent_delay', '2026-09-09T09:00:00+02:00')]
->>> told = [*story, event("e3", "2026-09-08T15:00", "message.sent", channel="email",
-...                      purpose="delay", new_due="2026-09-24")]
+>>> told = [*story, event("e3", "2026-09-08T15:00", "message.sent", order="O-1",
+...                      channel="email", purpose="delay", new_due="2026-09-24")]
 >>> findings_of(GUARD, told, as_of="2026-09-12")
 []
 """
@@ -46,7 +47,8 @@ def check(journey: Journey, settings: Settings) -> Iterator[Finding]:
     """A finding per delay the customer was not told of by its deadline.
 
     >>> from mittelpunkt.testing import event, findings_of
-    >>> late = [event("e1", "2026-09-08T09:00", "shipment.delayed", new_eta="2026-09-24")]
+    >>> late = [event("e1", "2026-09-08T09:00", "shipment.delayed", order="O-1",
+    ...               new_eta="2026-09-24")]
     >>> [f.time.isoformat() for f in findings_of(GUARD, late, as_of="2026-09-10")]
     ['2026-09-09T09:00:00+02:00']
     """
