@@ -55,6 +55,7 @@ class Promise:
         closed_at: when it was kept, withdrawn or broken (for broken: the due time).
         closed_by: the id of the event that kept, withdrew or refused it.
         updates: the honest updates, in order.
+        kept_late_at: when a promise broken by its due time was fulfilled after all.
     """
 
     kind: str
@@ -67,6 +68,7 @@ class Promise:
     closed_at: datetime | None = None
     closed_by: str | None = None
     updates: tuple[PromiseUpdate, ...] = ()
+    kept_late_at: datetime | None = None
 
     @property
     def is_open(self) -> bool:
@@ -96,7 +98,7 @@ def ledger(events: Iterable[Event], as_of: datetime) -> tuple[Promise, ...]:
         if handler is not None:
             handler(book, event)
     book.expire(as_of)
-    return tuple(book.promises.values())
+    return (*book.superseded, *book.promises.values())
 
 
 @dataclass
@@ -147,18 +149,23 @@ class _Book:
     """The working state of :func:`ledger` while it walks a timeline."""
 
     promises: dict[tuple[str, str], Promise] = field(default_factory=dict)
+    superseded: list[Promise] = field(default_factory=list)
     fulfilment: Fulfilment = field(default_factory=Fulfilment)
 
     def expire(self, now: datetime) -> None:
         for key, promise in self.promises.items():
             if promise.is_open and promise.due is not None and promise.due < now:
-                self.promises[key] = replace(promise, state=BROKEN, closed_at=promise.due)
+                # A promise made with a due time already past breaks the moment it is made.
+                broke = max(promise.due, promise.made_at)
+                self.promises[key] = replace(promise, state=BROKEN, closed_at=broke)
 
     def make(self, kind: str, ref: str, event: Event) -> None:
         current = self.promises.get((kind, ref))
         if current is not None and current.is_open and event.due is not None:
             self.move(current, event)
             return
+        if current is not None:
+            self.superseded.append(current)
         self.promises[(kind, ref)] = Promise(
             kind=kind,
             ref=ref,
@@ -174,6 +181,14 @@ class _Book:
         self.promises[(promise.kind, promise.ref)] = replace(
             promise, due=event.due, state=UPDATED, updates=(*promise.updates, update)
         )
+
+    def keep_late(self, kind: str | None, ref: str | None, event: Event) -> None:
+        for key, promise in self.promises.items():
+            late = promise.state == BROKEN and promise.closed_by is None
+            if late and promise.kept_late_at is None and kind in (None, promise.kind) and (
+                ref is None or ref == promise.ref
+            ):
+                self.promises[key] = replace(promise, kept_late_at=event.time)
 
     def close(self, promise: Promise, state: str, event: Event) -> None:
         self.promises[(promise.kind, promise.ref)] = replace(
@@ -200,6 +215,7 @@ def _on_delivered(book: _Book, event: Event) -> None:
     if book.fulfilment.complete:
         for promise in book.open_of("delivery"):
             book.close(promise, KEPT, event)
+        book.keep_late("delivery", None, event)
 
 
 def _on_cancelled(book: _Book, event: Event) -> None:
@@ -223,6 +239,8 @@ def _closer(kind: str | None, state: str, ref_name: str) -> Callable[[_Book, Eve
         candidates = book.open_of(kind, ref) or ([] if ref else book.open_of(kind))
         if candidates:
             book.close(candidates[0], state, event)
+        elif state == KEPT:
+            book.keep_late(kind, ref, event)
 
     return handle
 

@@ -44,22 +44,23 @@ def check(journey: Journey, settings: Settings) -> Iterator[Finding]:
     """
     grace = settings.duration("grace")
     for promise in journey.promises:
-        if promise.state != "broken" or promise.due is None or promise.closed_by is not None:
+        if promise.state != "broken" or promise.closed_at is None or promise.closed_by:
             continue
-        deadline = promise.due + grace
-        if deadline > journey.as_of:
+        deadline = promise.closed_at + grace
+        kept_within_grace = promise.kept_late_at is not None and promise.kept_late_at <= deadline
+        if deadline > journey.as_of or kept_within_grace:
             continue
         yield settings.finding(
             journey,
             time=deadline,
-            cause=f"{promise.kind}:{promise.ref}:{promise.due.isoformat()}",
+            cause=f"{promise.kind}:{promise.ref}:{promise.made}",
             severity="high",
             evidence=promise.evidence,
             summary=settings.say(
                 SUMMARY,
                 kind=promise.kind,
                 kind_de=_KIND_DE.get(promise.kind, promise.kind),
-                due=settings.date(promise.due),
+                due=settings.date(promise.due or promise.closed_at),
             ),
             action=settings.action(
                 "notify",

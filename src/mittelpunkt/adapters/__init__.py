@@ -1,0 +1,1 @@
+"""Adapters: files, stores and sinks behind the core's ports."""

@@ -1,0 +1,108 @@
+"""Canonical events from JSON lines, with the line and field of every problem.
+
+>>> import io
+>>> from mittelpunkt.core.replay import Collection
+>>> lines = io.StringIO(
+...     '{"id": "e1", "time": "2026-03-02T09:00:00Z", "type": "case.opened", "customer": "C"}\\n'
+...     '{"id": "e2", "time": "2026-03-02T09:00:00", "type": "case.resolved", "customer": "C"}\\n')
+>>> collection = Collection()
+>>> rejected = read_jsonl(lines, collection, source="ex.jsonl", skip_invalid=True)
+>>> len(collection.seen), rejected[0].to_json()
+(1, {'line': 2, 'id': 'e2', 'field': 'time', 'error': 'time has no UTC offset'})
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import tzinfo
+from typing import Any
+
+from mittelpunkt.core.events import parse_event
+from mittelpunkt.core.replay import Collection
+from mittelpunkt.core.times import BERLIN
+from mittelpunkt.exceptions import BadEvent
+
+__all__ = ["Rejected", "read_jsonl"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A line that was not taken, and why."""
+
+    line: int
+    event_id: str | None
+    field: str | None
+    error: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``rejected`` entry of ``interfaces.md``."""
+        out: dict[str, Any] = {"line": self.line, "id": self.event_id}
+        if self.field is not None:
+            out["field"] = self.field
+        out["error"] = self.error
+        return out
+
+
+def read_jsonl(
+    lines: Iterable[str],
+    collection: Collection,
+    *,
+    source: str = "-",
+    skip_invalid: bool = False,
+    customer_tz: tzinfo = BERLIN,
+    default_tz: tzinfo | None = None,
+    on_line: Callable[[str], None] | None = None,
+) -> list[Rejected]:
+    """Read events into ``collection``, one JSON object per line (blank lines are skipped).
+
+    Args:
+        lines: the text lines.
+        collection: where accepted events go (duplicates are dropped there).
+        source: the file name, for error messages.
+        skip_invalid: collect bad lines as :class:`Rejected` instead of stopping.
+        customer_tz: the zone in which a due date alone ends.
+        default_tz: the zone for times without offset (None: they are an error).
+        on_line: called with each raw line (progress).
+
+    Raises:
+        BadEvent: the first bad line, naming the source, line, event and field,
+            unless ``skip_invalid``.
+    """
+    rejected: list[Rejected] = []
+    for number, line in _numbered(lines, source):
+        if on_line is not None:
+            on_line(line)
+        if not line.strip():
+            continue
+        try:
+            event = parse_event(_decode(line), customer_tz=customer_tz, default_tz=default_tz)
+            collection.add(event)
+        except BadEvent as error:
+            if not skip_invalid:
+                raise error.located(line=number, source=source) from None
+            rejected.append(Rejected(number, error.event_id, error.field, error.message))
+    return rejected
+
+
+def _numbered(lines: Iterable[str], source: str) -> Iterable[tuple[int, str]]:
+    """Lines with their 1-based numbers; a file that is not UTF-8 stops at the bad line."""
+    iterator = iter(lines)
+    number = 0
+    while True:
+        number += 1
+        try:
+            line = next(iterator)
+        except StopIteration:
+            return
+        except UnicodeDecodeError:
+            raise BadEvent("not UTF-8 text", line=number, source=source) from None
+        yield number, line
+
+
+def _decode(line: str) -> object:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as error:
+        raise BadEvent(f"not valid JSON ({error.msg} at column {error.colno})") from None

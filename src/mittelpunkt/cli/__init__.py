@@ -1,0 +1,1 @@
+"""The ``mittelpunkt`` command line."""

@@ -1,0 +1,76 @@
+"""What the commands share: output format, error handling and progress.
+
+>>> choose_format(None, is_terminal=False)
+'json'
+>>> choose_format("table", is_terminal=False)
+'table'
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from typing import ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+from mittelpunkt.exceptions import MittelpunktError
+
+__all__ = ["OutputFormat", "choose_format", "exits_cleanly", "progress_bar"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+BAD_INPUT = 2
+INTERNAL = 1
+
+
+class OutputFormat(str, Enum):
+    """How results are printed."""
+
+    json = "json"
+    table = "table"
+
+
+def choose_format(given: str | None, *, is_terminal: bool) -> str:
+    """The output format: the given one, else a table on a terminal and JSON otherwise."""
+    if given is not None:
+        return given
+    return "table" if is_terminal else "json"
+
+
+def exits_cleanly(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn our errors into a one-line message and exit 2; anything else into exit 1."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        err = Console(stderr=True)
+        try:
+            return command(*args, **kwargs)
+        except MittelpunktError as error:
+            err.print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
+            raise typer.Exit(BAD_INPUT) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as error:  # noqa: BLE001 - the last line of defence for users
+            err.print(f"internal error: {type(error).__name__}: {error}", markup=False)
+            raise typer.Exit(INTERNAL) from None
+
+    return run
+
+
+@contextmanager
+def progress_bar(total: float | None, description: str) -> Iterator[Callable[[float], None]]:
+    """A progress bar on a terminal (stderr), silent when piped; yields an ``advance(n)``."""
+    if not sys.stderr.isatty():
+        yield lambda _n: None
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda n: bar.advance(task, n)

@@ -1,0 +1,116 @@
+"""``mittelpunkt replay FILE``: canonical events through the guards, up to ``--as-of``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from mittelpunkt.adapters.config_file import load_config
+from mittelpunkt.adapters.jsonl import Rejected, read_jsonl
+from mittelpunkt.cli.common import OutputFormat, choose_format, exits_cleanly, progress_bar
+from mittelpunkt.cli.table import print_report
+from mittelpunkt.core.config import Config
+from mittelpunkt.core.intents import no_intent
+from mittelpunkt.core.replay import Collection, ReplayResult, replay as run_replay
+from mittelpunkt.core.step import Rules
+from mittelpunkt.core.times import TimeFormatError, parse_instant
+from mittelpunkt.exceptions import BadConfig, BadEvent, MittelpunktError
+from mittelpunkt.guards import all_guards
+
+__all__ = ["replay", "replay_file"]
+
+
+@exits_cleanly
+def replay(
+    file: Annotated[str, typer.Argument(help="Canonical events (.jsonl), or - for stdin.")],
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Judge up to this time (ISO 8601).")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Thresholds, consent, language (TOML).")
+    ] = None,
+    output: Annotated[
+        OutputFormat | None,
+        typer.Option("--format", help="json (default when piped) or table."),
+    ] = None,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Replay the rest; list bad lines.")
+    ] = False,
+) -> None:
+    """Replay canonical events through the guards and print the findings."""
+    settings = load_config(config)
+    moment = _as_of(as_of, settings)
+    result, rejected = replay_file(file, settings, as_of=moment, skip_invalid=skip_invalid)
+    chosen = choose_format(output.value if output else None, is_terminal=sys.stdout.isatty())
+    if chosen == "json":
+        json.dump(result.to_json(r.to_json() for r in rejected), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print_report(result, rejected, lang=settings.lang)
+
+
+def replay_file(
+    file: str,
+    config: Config,
+    *,
+    as_of: datetime | None = None,
+    skip_invalid: bool = False,
+) -> tuple[ReplayResult, list[Rejected]]:
+    """Read a JSON-lines file (or ``-``) and replay it; nothing is printed."""
+    rules = _rules(config)
+    collection = Collection()
+    with _open(file) as (stream, size):
+        with progress_bar(size, "reading events") as advance:
+            rejected = read_jsonl(
+                stream,
+                collection,
+                source=file,
+                skip_invalid=skip_invalid,
+                customer_tz=config.timezone,
+                default_tz=config.default_tz,
+                on_line=lambda line: advance(len(line)),
+            )
+    return run_replay(collection, rules=rules, as_of=as_of), rejected
+
+
+def _rules(config: Config) -> Rules:
+    try:
+        return Rules.of(all_guards(), config, no_intent)
+    except BadConfig as error:
+        raise BadConfig(f"configuration: {error}") from None
+
+
+def _as_of(value: str | None, config: Config) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return parse_instant(value, config.default_tz)
+    except TimeFormatError as error:
+        raise BadEvent(str(error), field="--as-of") from None
+
+
+class _open:  # noqa: N801 - used as a context manager, reads like a function
+    """Open a file (or stdin for ``-``) and tell its size for the progress bar."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.stream: TextIO | None = None
+
+    def __enter__(self) -> tuple[TextIO, int | None]:
+        if self.file == "-":
+            return sys.stdin, None
+        path = Path(self.file)
+        try:
+            self.stream = path.open(encoding="utf-8", errors="strict")
+        except OSError as error:
+            raise MittelpunktError(f"{self.file}: cannot read ({error.strerror})") from None
+        return self.stream, path.stat().st_size
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.stream is not None:
+            self.stream.close()

@@ -1,0 +1,1 @@
+"""The seed stories of ``../shared/seeds`` as canonical events, shipped for the demo."""

@@ -1,0 +1,143 @@
+"""The check suite: every rule every guard must keep (test id ``guard:check``)."""
+
+from __future__ import annotations
+
+import copy
+import inspect
+import random
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+from importlib import import_module, resources
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mittelpunkt.adapters.jsonl import read_jsonl
+from mittelpunkt.core.events import Event
+from mittelpunkt.core.findings import Finding
+from mittelpunkt.core.guard import Guard
+from mittelpunkt.core.live import Live
+from mittelpunkt.core.replay import Collection, replay
+from mittelpunkt.core.step import Rules
+from mittelpunkt.guards import all_guards
+from tests.strategies import stories
+
+GUARDS = all_guards()
+EXAMPLES = settings(max_examples=40, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+def seed_stories() -> list[Event]:
+    collection = Collection()
+    text = resources.files("mittelpunkt.stories").joinpath("seed_stories.jsonl").read_text()
+    read_jsonl(text.splitlines(), collection)
+    return list(collection.seen.values())
+
+
+SEEDS = seed_stories()
+
+
+def findings(guard: Guard, events: Sequence[Event]) -> list[Finding]:
+    return list(replay(events, rules=Rules.of([guard])).findings)
+
+
+def check_deterministic(guard: Guard) -> None:
+    @EXAMPLES
+    @given(stories())
+    def run(events: list[Event]) -> None:
+        assert findings(guard, events) == findings(guard, events)
+
+    run()
+
+
+def check_leaves_input_untouched(guard: Guard) -> None:
+    @EXAMPLES
+    @given(stories())
+    def run(events: list[Event]) -> None:
+        before = copy.deepcopy(events)
+        findings(guard, events)
+        assert events == before
+
+    run()
+
+
+def check_order_insensitive(guard: Guard) -> None:
+    @EXAMPLES
+    @given(stories(), st.randoms(use_true_random=False))
+    def run(events: list[Event], rnd: random.Random) -> None:
+        shuffled = list(events)
+        rnd.shuffle(shuffled)
+        assert findings(guard, shuffled) == findings(guard, events)
+
+    run()
+
+
+def check_duplicates_change_nothing(guard: Guard) -> None:
+    @EXAMPLES
+    @given(stories(), st.randoms(use_true_random=False))
+    def run(events: list[Event], rnd: random.Random) -> None:
+        doubled = events + rnd.sample(events, k=max(1, len(events) // 2))
+        assert findings(guard, doubled) == findings(guard, events)
+
+    run()
+
+
+def check_once_per_cause(guard: Guard) -> None:
+    @EXAMPLES
+    @given(stories())
+    def run(events: list[Event]) -> None:
+        keys = [f.key for f in findings(guard, events + SEEDS)]
+        assert len(keys) == len(set(keys))
+
+    run()
+
+
+def check_live_equals_replay(guard: Guard) -> None:
+    """Events arriving late (within the lateness) and time passing in between, live."""
+    lateness = timedelta(hours=6)
+
+    @EXAMPLES
+    @given(stories(), st.randoms(use_true_random=False))
+    def run(events: list[Event], rnd: random.Random) -> None:
+        rules = Rules.of([guard])
+        arrivals = sorted(events, key=lambda e: e.time + rnd.random() * lateness)
+        live = Live(rules, lateness)
+        raised: list[Finding] = []
+        for event in arrivals:
+            raised += live.receive(event)
+            if rnd.random() < 0.3:
+                raised += live.advance(event.time)
+        last = max(e.time for e in events)
+        raised += live.advance(last, final=True)
+        expected = replay(events, rules=rules).findings
+        assert sorted(raised, key=lambda f: f.key) == sorted(expected, key=lambda f: f.key)
+
+    run()
+
+
+def check_documented(guard: Guard) -> None:
+    module = import_module(f"mittelpunkt.guards.{guard.code}")
+    assert module.__doc__ is not None
+    assert guard.code in module.__doc__
+    assert ">>>" in module.__doc__ or ">>>" in (inspect.getdoc(guard.check) or "")
+
+
+CHECKS: tuple[Callable[[Guard], None], ...] = (
+    check_deterministic,
+    check_leaves_input_untouched,
+    check_order_insensitive,
+    check_duplicates_change_nothing,
+    check_once_per_cause,
+    check_live_equals_replay,
+    check_documented,
+)
+
+
+@pytest.mark.parametrize(
+    ("guard", "check"),
+    [pytest.param(g, c, id=f"{g.code}:{c.__name__.removeprefix('check_')}")
+     for g in GUARDS for c in CHECKS],
+)
+def test_guard_keeps_the_rule(guard: Guard, check: Callable[[Guard], None]) -> None:
+    check(guard)
