@@ -68,10 +68,13 @@ def check(journey: Journey, settings: Settings) -> Iterator[Finding]:
 def _promise_at(journey: Journey, delay: Event) -> Promise | None:
     """The delivery promise the delay concerns, if it stood when the delay was learned."""
     ref = delay.refs.get("order", delay.journey)
-    for promise in journey.promises:
-        if promise.kind == "delivery" and promise.ref == ref and promise.made_at <= delay.time:
-            return None if _ended_before(promise, delay.time) else promise
-    return None
+    made = [
+        p
+        for p in journey.promises
+        if p.kind == "delivery" and p.ref == ref and p.made_at <= delay.time
+    ]
+    latest = max(made, key=lambda p: p.made_at, default=None)
+    return None if latest is None or _ended_before(latest, delay.time) else latest
 
 
 def _ended_before(promise: Promise, moment: datetime) -> bool:
