@@ -1,0 +1,131 @@
+"""``no_news``: an open journey on which the company has said nothing for too long.
+
+Seeds 001 and 002: an upgrade ordered by phone, then more than two weeks without a word
+until the customer called; a broken dishwasher, eight contacts and still no date. While a
+journey is open, every stretch longer than the window (default 7 days) without a
+``message.sent`` to the customer is one finding, dated at the end of the window and caused
+by the last message before the gap (or the event that opened the journey). Marketing and
+surveys tell the customer nothing about their concern and do not count. Nor do calls the
+customer had to make: an answered call answers what was asked in it, but the point of this
+guard is that the company speaks first (``status_inquiry`` counts those calls).
+
+>>> from mittelpunkt.testing import event, findings_of
+>>> story = [event("e1", "2026-10-05T09:00", "case.opened", case="K-2")]
+>>> [(f.code, f.time.isoformat()) for f in findings_of(GUARD, story, as_of="2026-10-20")]
+[('no_news', '2026-10-12T09:00:00+02:00')]
+>>> story.append(event("e2", "2026-10-09T12:00", "message.sent", case="K-2",
+...                    channel="email", purpose="status"))
+>>> findings_of(GUARD, story, as_of="2026-10-15")
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+
+from mittelpunkt.core.events import Event
+from mittelpunkt.core.findings import Finding
+from mittelpunkt.core.guard import Guard, Settings
+from mittelpunkt.core.journey import Journey
+from mittelpunkt.core.promises import Promise
+
+__all__ = ["GUARD", "check"]
+
+SUMMARY = {
+    "en": "The customer heard nothing from the company between {since} and {deadline} "
+    "while the concern was open.",
+    "de": "Zwischen {since} und {deadline} hat der Kunde nichts vom Unternehmen gehört, "
+    "obwohl sein Anliegen offen war.",
+}
+_NOT_NEWS = frozenset({"marketing", "survey"})
+
+
+def check(journey: Journey, settings: Settings) -> Iterator[Finding]:
+    """A finding per silent stretch longer than the window on an open journey.
+
+    >>> from mittelpunkt.testing import event, findings_of
+    >>> findings_of(GUARD, [event("e1", "2026-10-05T09:00", "message.sent", channel="email",
+    ...                           purpose="status")], as_of="2026-10-20")
+    []
+    """
+    window = settings.duration("window")
+    for start, end in _open_stretches(journey):
+        anchors = [_opener(journey, start), *_news(journey, start, end)]
+        for anchor, following in zip(anchors, [*anchors[1:], None], strict=True):
+            deadline = anchor.time + window
+            if following is not None and following.time <= deadline:
+                continue
+            if (end is None or end > deadline) and deadline <= journey.as_of:
+                yield _finding(journey, settings, anchor, deadline)
+
+
+def _open_stretches(journey: Journey) -> list[tuple[datetime, datetime | None]]:
+    """When the journey opened, and when it closed again (None: still open)."""
+    changes = journey.status
+    stretches = []
+    for index, (when, is_open) in enumerate(changes):
+        if is_open:
+            end = changes[index + 1][0] if index + 1 < len(changes) else None
+            stretches.append((when, end))
+    return stretches
+
+
+def _opener(journey: Journey, start: datetime) -> Event:
+    return next(e for e in journey.events if e.time == start)
+
+
+def _news(journey: Journey, start: datetime, end: datetime | None) -> Sequence[Event]:
+    """The company's messages to the customer within one open stretch."""
+    return [
+        m
+        for m in journey.of_type("message.sent")
+        if m.data.get("purpose") not in _NOT_NEWS
+        and start <= m.time
+        and (end is None or m.time < end)
+    ]
+
+
+def _finding(journey: Journey, settings: Settings, anchor: Event, deadline: datetime) -> Finding:
+    return settings.finding(
+        journey,
+        time=deadline,
+        cause=anchor.id,
+        severity="medium",
+        evidence=(anchor.id,),
+        summary=settings.say(
+            SUMMARY, since=settings.date(anchor.time), deadline=settings.date(deadline)
+        ),
+        action=settings.action(
+            "notify",
+            "status",
+            "status_update",
+            silent_since=anchor.time.isoformat(),
+            open_promises=_open_promises(journey, deadline),
+        ),
+    )
+
+
+def _open_promises(journey: Journey, moment: datetime) -> list[dict[str, str | None]]:
+    """What the customer is waiting for at ``moment``: the update should speak to it."""
+    standing = sorted(
+        (p for p in journey.promises if p.made_at <= moment and not _closed_by(p, moment)),
+        key=lambda p: (p.made_at, p.kind, p.ref),
+    )
+    return [{"kind": p.kind, "ref": p.ref, "due": _due_at(p, moment)} for p in standing]
+
+
+def _closed_by(promise: Promise, moment: datetime) -> bool:
+    return promise.closed_at is not None and promise.closed_at <= moment
+
+
+def _due_at(promise: Promise, moment: datetime) -> str | None:
+    """The due time in force at ``moment`` (later moves are not known yet)."""
+    due = promise.original_due
+    for update in promise.updates:
+        if update.time <= moment:
+            due = update.new_due
+    return due.isoformat() if due else None
+
+
+GUARD = Guard("no_news", check, {"window": "7d"}, seeds=("001", "002"))
