@@ -21,9 +21,10 @@ from typing import Any
 from mittelpunkt.core.config import Config
 from mittelpunkt.core.events import Event, parse_event
 from mittelpunkt.core.findings import Finding
-from mittelpunkt.core.guard import Guard, Settings, run_guards
+from mittelpunkt.core.guard import Guard, run_guards
 from mittelpunkt.core.intents import IntentClassifier, no_intent
 from mittelpunkt.core.journey import Journey, build_journey
+from mittelpunkt.core.step import Rules
 from mittelpunkt.core.times import BERLIN, parse_instant
 
 __all__ = ["at", "event", "findings_of", "journey_of"]
@@ -98,4 +99,4 @@ def findings_of(
     main = next((e.journey for e in events if not e.type.startswith("consent.")), None)
     own = [e for e in events if e.journey == main] if main else list(events)
     journey = journey_of(own, as_of, consents=consents, classifier=classifier)
-    return run_guards(journey, [(guard, Settings.of(guard, settings_config))])
+    return run_guards(journey, Rules.of([guard], settings_config).settings)

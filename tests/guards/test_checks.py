@@ -24,8 +24,7 @@ from mittelpunkt.guards import all_guards
 from tests.strategies import stories
 
 GUARDS = all_guards()
-EXAMPLES = settings(max_examples=40, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def seed_stories() -> list[Event]:
@@ -136,8 +135,11 @@ CHECKS: tuple[Callable[[Guard], None], ...] = (
 
 @pytest.mark.parametrize(
     ("guard", "check"),
-    [pytest.param(g, c, id=f"{g.code}:{c.__name__.removeprefix('check_')}")
-     for g in GUARDS for c in CHECKS],
+    [
+        pytest.param(g, c, id=f"{g.code}:{c.__name__.removeprefix('check_')}")
+        for g in GUARDS
+        for c in CHECKS
+    ],
 )
 def test_guard_keeps_the_rule(guard: Guard, check: Callable[[Guard], None]) -> None:
     check(guard)

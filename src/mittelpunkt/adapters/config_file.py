@@ -1,8 +1,8 @@
-"""The configuration file (TOML): thresholds, consent policy, language, time zone.
+r"""The configuration file (TOML): thresholds, consent policy, language, time zone.
 
 >>> import pathlib, tempfile
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "guards.toml"
->>> _ = path.write_text('lang = "de"\\n[guards.no_news]\\nwindow = "3d"\\n')
+>>> _ = path.write_text('lang = "de"\n[guards.no_news]\nwindow = "3d"\n')
 >>> load_config(path).lang
 'de'
 """

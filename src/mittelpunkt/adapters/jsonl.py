@@ -1,10 +1,10 @@
-"""Canonical events from JSON lines, with the line and field of every problem.
+r"""Canonical events from JSON lines, with the line and field of every problem.
 
 >>> import io
 >>> from mittelpunkt.core.replay import Collection
 >>> lines = io.StringIO(
-...     '{"id": "e1", "time": "2026-03-02T09:00:00Z", "type": "case.opened", "customer": "C"}\\n'
-...     '{"id": "e2", "time": "2026-03-02T09:00:00", "type": "case.resolved", "customer": "C"}\\n')
+...     '{"id": "e1", "time": "2026-03-02T09:00:00Z", "type": "case.opened", "customer": "C"}\n'
+...     '{"id": "e2", "time": "2026-03-02T09:00:00", "type": "case.resolved", "customer": "C"}\n')
 >>> collection = Collection()
 >>> rejected = read_jsonl(lines, collection, source="ex.jsonl", skip_invalid=True)
 >>> len(collection.seen), rejected[0].to_json()

@@ -12,7 +12,7 @@ import functools
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from typing import ParamSpec, TypeVar
 
 import typer
@@ -30,7 +30,7 @@ BAD_INPUT = 2
 INTERNAL = 1
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """How results are printed."""
 
     json = "json"
@@ -49,7 +49,7 @@ def exits_cleanly(command: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        err = Console(stderr=True)
+        err = Console(stderr=True, soft_wrap=True)
         try:
             return command(*args, **kwargs)
         except MittelpunktError as error:

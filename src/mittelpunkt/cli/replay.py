@@ -16,7 +16,8 @@ from mittelpunkt.cli.common import OutputFormat, choose_format, exits_cleanly, p
 from mittelpunkt.cli.table import print_report
 from mittelpunkt.core.config import Config
 from mittelpunkt.core.intents import no_intent
-from mittelpunkt.core.replay import Collection, ReplayResult, replay as run_replay
+from mittelpunkt.core.replay import Collection, ReplayResult
+from mittelpunkt.core.replay import replay as run_replay
 from mittelpunkt.core.step import Rules
 from mittelpunkt.core.times import TimeFormatError, parse_instant
 from mittelpunkt.exceptions import BadConfig, BadEvent, MittelpunktError
@@ -64,17 +65,16 @@ def replay_file(
     """Read a JSON-lines file (or ``-``) and replay it; nothing is printed."""
     rules = _rules(config)
     collection = Collection()
-    with _open(file) as (stream, size):
-        with progress_bar(size, "reading events") as advance:
-            rejected = read_jsonl(
-                stream,
-                collection,
-                source=file,
-                skip_invalid=skip_invalid,
-                customer_tz=config.timezone,
-                default_tz=config.default_tz,
-                on_line=lambda line: advance(len(line)),
-            )
+    with _open(file) as (stream, size), progress_bar(size, "reading events") as advance:
+        rejected = read_jsonl(
+            stream,
+            collection,
+            source=file,
+            skip_invalid=skip_invalid,
+            customer_tz=config.timezone,
+            default_tz=config.default_tz,
+            on_line=lambda line: advance(len(line)),
+        )
     return run_replay(collection, rules=rules, as_of=as_of), rejected
 
 

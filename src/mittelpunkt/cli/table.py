@@ -16,22 +16,31 @@ __all__ = ["print_report"]
 
 WORDS: Mapping[str, Mapping[str, str]] = {
     "en": {
-        "title": "Replay up to {as_of}: {events} events, {journeys} journeys, {customers} customers",
+        "title": "Replay up to {as_of}: {events} events, {journeys} journeys, "
+        "{customers} customers",
         "journey": "Journey {journey} (customer {customer})",
-        "time": "when", "code": "guard", "severity": "severity", "summary": "what happened",
+        "time": "when",
+        "code": "guard",
+        "severity": "severity",
+        "summary": "what happened",
         "action": "what would have spared the customer",
         "quiet": "{n} journeys without findings.",
-        "measures": "Measures", "rejected": "Rejected lines",
+        "measures": "Measures",
+        "rejected": "Rejected lines",
         "none": "No events.",
     },
     "de": {
         "title": "Auswertung bis {as_of}: {events} Ereignisse, {journeys} Journeys, "
         "{customers} Kunden",
         "journey": "Journey {journey} (Kunde {customer})",
-        "time": "wann", "code": "Regel", "severity": "Schwere", "summary": "was geschah",
+        "time": "wann",
+        "code": "Regel",
+        "severity": "Schwere",
+        "summary": "was geschah",
         "action": "was dem Kunden geholfen hätte",
         "quiet": "{n} Journeys ohne Befund.",
-        "measures": "Kennzahlen", "rejected": "Abgelehnte Zeilen",
+        "measures": "Kennzahlen",
+        "rejected": "Abgelehnte Zeilen",
         "none": "Keine Ereignisse.",
     },
 }
@@ -51,9 +60,15 @@ def print_report(
     if result.as_of is None:
         out.print(words["none"])
     else:
-        out.print(words["title"].format(as_of=result.as_of.isoformat(), events=result.events,
-                                        journeys=result.journeys, customers=result.customers),
-                  style="bold")
+        out.print(
+            words["title"].format(
+                as_of=result.as_of.isoformat(),
+                events=result.events,
+                journeys=result.journeys,
+                customers=result.customers,
+            ),
+            style="bold",
+        )
     by_journey = _by_journey(result.findings)
     for (journey, customer), findings in by_journey.items():
         out.print()
@@ -74,13 +89,20 @@ def _by_journey(findings: Iterable[Finding]) -> dict[tuple[str, str], list[Findi
 
 
 def _findings_table(findings: Sequence[Finding], words: Mapping[str, str]) -> Table:
-    table = Table(show_edge=False, pad_edge=False)
-    for column in ("time", "code", "severity", "summary", "action"):
-        table.add_column(words[column], overflow="fold")
+    table = Table(show_edge=False, pad_edge=False, expand=True)
+    for column in ("time", "code", "severity"):
+        table.add_column(words[column], no_wrap=True)
+    table.add_column(words["summary"], ratio=3)
+    table.add_column(words["action"], ratio=1)
     for f in findings:
         action = f.action.kind + (f" ({f.action.purpose})" if f.action.purpose else "")
-        table.add_row(f.time.strftime("%Y-%m-%d %H:%M"), f.code,
-                      f"[{_SEVERITY_STYLE.get(f.severity, '')}]{f.severity}[/]", f.summary, action)
+        table.add_row(
+            f.time.strftime("%m-%d %H:%M"),
+            f.code,
+            f"[{_SEVERITY_STYLE.get(f.severity, '')}]{f.severity}[/]",
+            f.summary,
+            action,
+        )
     return table
 
 

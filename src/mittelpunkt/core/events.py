@@ -20,7 +20,7 @@ from datetime import datetime, tzinfo
 from types import MappingProxyType
 from typing import Any
 
-from mittelpunkt.core.times import BERLIN, TimeFormatError, parse_due, parse_instant
+from mittelpunkt.core.times import BERLIN, TimeFormatError, end_of_day, parse_due, parse_instant
 from mittelpunkt.exceptions import BadEvent
 
 __all__ = ["CANONICAL_TYPES", "DUE_FIELDS", "Event", "derive_journey", "parse_event"]
@@ -135,7 +135,8 @@ class Event:
         refs: the objects the event concerns (``order``, ``shipment``, ``case``...).
         data: type-specific fields, unknown ones kept.
         source: the emitting system.
-        due: the due time the event names (``DUE_FIELDS``), parsed, or None.
+        due: the due time the event names (``DUE_FIELDS``), parsed, or None. An
+            appointment is due at the end of its day in the customer's time zone.
     """
 
     id: str
@@ -288,6 +289,10 @@ def _due(event_type: str, data: Mapping[str, Any], customer_tz: tzinfo) -> datet
     if name is None or data.get(name) is None:
         return None
     try:
-        return parse_due(data[name], customer_tz)
+        due = parse_due(data[name], customer_tz)
     except TimeFormatError as error:
         raise BadEvent(str(error), field=f"data.{name}") from None
+    if event_type == "appointment.scheduled":
+        # An appointment is kept when it is done on its day, however long the work takes.
+        return end_of_day(due.astimezone(customer_tz).date(), customer_tz)
+    return due

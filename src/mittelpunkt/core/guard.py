@@ -54,6 +54,7 @@ class Settings:
     code: str
     values: Mapping[str, Any]
     config: Config
+    durations: Mapping[str, timedelta] = field(default_factory=dict)
 
     @classmethod
     def of(cls, guard: Guard, config: Config) -> Settings:
@@ -74,7 +75,10 @@ class Settings:
         values = {**guard.defaults, **given}
         settings = cls(guard.code, values, config)
         settings.validate(guard.defaults)
-        return settings
+        durations = {
+            k: settings.duration(k) for k, v in guard.defaults.items() if isinstance(v, str)
+        }
+        return cls(guard.code, values, config, durations)
 
     @property
     def lang(self) -> str:
@@ -91,6 +95,9 @@ class Settings:
 
     def duration(self, name: str) -> timedelta:
         """A duration setting (``"24h"``, ``"7d"``, or seconds)."""
+        known = self.durations.get(name)
+        if known is not None:
+            return known
         try:
             return parse_duration(self.values[name])
         except TimeFormatError as error:
@@ -152,14 +159,12 @@ class Settings:
 
 
 def run_guards(journey: Journey, settings: Iterable[tuple[Guard, Settings]]) -> list[Finding]:
-    """Every enabled guard's findings on one journey, up to its ``as_of``, once per cause.
+    """The guards' findings on one journey, up to its ``as_of``, once per cause.
 
     Findings a guard dates after ``as_of`` are dropped: nobody could have known them yet.
     """
     found: dict[str, Finding] = {}
     for guard, guard_settings in settings:
-        if not guard_settings.config.enabled(guard.code):
-            continue
         for finding in guard.check(journey, guard_settings):
             if finding.time <= journey.as_of and finding.key not in found:
                 found[finding.key] = finding

@@ -47,8 +47,13 @@ class Live:
             self.latest = event.time
         self._raise_watermark(self.latest - self.lateness)
         state = self.states.get(event.journey, JourneyState(event.journey))
-        outcome = step(state, event, watermark=self._mark(), rules=self.rules,
-                       consents=self.consents[event.customer])
+        outcome = step(
+            state,
+            event,
+            watermark=self._mark(),
+            rules=self.rules,
+            consents=self.consents[event.customer],
+        )
         if outcome.state is not state and event.type.startswith("consent."):
             self.consents[event.customer].append(event)
         self.customers[event.journey] = event.customer
@@ -60,8 +65,9 @@ class Live:
         found: list[Finding] = []
         for key, state in list(self.states.items()):
             consents = self.consents[self.customers[key]]
-            found.extend(self._keep(tick(state, watermark=self._mark(), rules=self.rules,
-                                         consents=consents)))
+            found.extend(
+                self._keep(tick(state, watermark=self._mark(), rules=self.rules, consents=consents))
+            )
         return found
 
     def _raise_watermark(self, candidate: datetime) -> None:
@@ -69,7 +75,7 @@ class Live:
             self.watermark = candidate
 
     def _mark(self) -> datetime:
-        assert self.watermark is not None  # noqa: S101 - set before any step
+        assert self.watermark is not None
         return self.watermark
 
     def _keep(self, outcome: Step) -> list[Finding]:

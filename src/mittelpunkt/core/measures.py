@@ -17,7 +17,7 @@ order or grouping of journeys.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
@@ -30,8 +30,13 @@ __all__ = ["Tally", "combine", "measures", "tally"]
 
 FAILURE_INTENTS = frozenset({"status_inquiry"})
 REQUEST_INTENTS = frozenset(
-    {"confirmation_request", "reactivation_request", "cancel_request", "cancel_question",
-     "complaint"}
+    {
+        "confirmation_request",
+        "reactivation_request",
+        "cancel_request",
+        "cancel_question",
+        "complaint",
+    }
 )
 
 
@@ -77,7 +82,8 @@ def combine(tallies: Iterable[Tally]) -> Tally:
             if f.name not in sums:
                 sums[f.name] = _fresh(value)
             _accumulate(sums, f.name, value)
-    return Tally(**{k: tuple(v) if isinstance(v, list) else v for k, v in sums.items()})
+    totals: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in sums.items()}
+    return Tally(**totals)
 
 
 def _fresh(value: Any) -> Any:
@@ -149,8 +155,11 @@ def _delays(journey: Journey) -> tuple[int, int]:
     """All delays the company learned of, and those the customer heard of first from it."""
     learned = journey.of_type("shipment.delayed")
     told = [m for m in journey.of_type("message.sent") if m.data.get("purpose") == "delay"]
-    asked = [c for c in journey.of_type("contact.inbound")
-             if (r := journey.reading(c)) is not None and "status_inquiry" in r.intents]
+    asked = [
+        c
+        for c in journey.of_type("contact.inbound")
+        if (r := journey.reading(c)) is not None and "status_inquiry" in r.intents
+    ]
     delivery = next((p for p in journey.promises if p.kind == "delivery"), None)
     old_due = delivery.original_due if delivery is not None else None
     proactive = 0

@@ -153,6 +153,8 @@ class _Book:
     fulfilment: Fulfilment = field(default_factory=Fulfilment)
 
     def expire(self, now: datetime) -> None:
+        if not self.promises:
+            return
         for key, promise in self.promises.items():
             if promise.is_open and promise.due is not None and promise.due < now:
                 # A promise made with a due time already past breaks the moment it is made.
@@ -185,8 +187,11 @@ class _Book:
     def keep_late(self, kind: str | None, ref: str | None, event: Event) -> None:
         for key, promise in self.promises.items():
             late = promise.state == BROKEN and promise.closed_by is None
-            if late and promise.kept_late_at is None and kind in (None, promise.kind) and (
-                ref is None or ref == promise.ref
+            if (
+                late
+                and promise.kept_late_at is None
+                and kind in (None, promise.kind)
+                and (ref is None or ref == promise.ref)
             ):
                 self.promises[key] = replace(promise, kept_late_at=event.time)
 

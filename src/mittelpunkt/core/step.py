@@ -54,9 +54,13 @@ class Rules:
         config: Config | None = None,
         classifier: IntentClassifier = no_intent,
     ) -> Rules:
-        """Settle every guard's settings once (configuration errors surface here)."""
+        """Settle every guard's settings once (configuration errors surface here).
+
+        Guards switched off with ``enabled = false`` are left out.
+        """
         config = config or Config()
-        return cls(tuple((g, Settings.of(g, config)) for g in guards), classifier, config)
+        settled = tuple((g, Settings.of(g, config)) for g in guards)
+        return cls(tuple(p for p in settled if config.enabled(p[0].code)), classifier, config)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,109 @@
+"""Replay throughput and memory, side by side with merely parsing the same JSON lines.
+
+    .venv/bin/python bench/replay.py [--events 1000000] [--repeat 3]
+
+Generates a demo world of about N canonical events (shop orders and telco cases of many
+customers, with contacts and messages), writes it as JSON lines, then in one run times
+``json.loads`` over every line (the baseline) and the full replay (read, validate, group,
+all sixteen guards, measures) — medians of ``--repeat`` runs — and measures the replay's
+peak memory in a fresh process. Prints the figures and the ratios against the targets:
+replay within 5x of the parse time, under 2 KB per journey.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mittelpunkt.cli.replay import replay_file
+from mittelpunkt.core.config import Config
+from mittelpunkt.demo.world import World, generate_world
+
+EVENTS_PER_CUSTOMER = 14  # measured on the default world; only sizes the generation
+
+
+def write_world(path: Path, events: int) -> int:
+    """Write about ``events`` canonical events; return how many were written."""
+    written = 0
+    world = World(customers=max(1, events // EVENTS_PER_CUSTOMER), seed=1)
+    with path.open("w", encoding="utf-8") as out:
+        for raw in generate_world(world):
+            out.write(json.dumps(raw, ensure_ascii=False))
+            out.write("\n")
+            written += 1
+    return written
+
+
+def time_parse(path: Path) -> float:
+    started = time.perf_counter()
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            json.loads(line)
+    return time.perf_counter() - started
+
+
+def time_replay(path: Path) -> tuple[float, int]:
+    started = time.perf_counter()
+    result, _ = replay_file(str(path), Config())
+    return time.perf_counter() - started, result.journeys
+
+
+def peak_memory_kib(path: Path) -> tuple[int, int]:
+    """The replay's resident-memory growth (KiB) and journey count, in a fresh process."""
+    output = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, __file__, "--memory-child", str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    grown, journeys = output.split()
+    return int(grown), int(journeys)
+
+
+def memory_child(path: Path) -> None:
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    _, journeys = time_replay(path)
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(after - before, journeys)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--memory-child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.memory_child:
+        memory_child(args.memory_child)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "world.jsonl"
+        count = write_world(path, args.events)
+        size_mib = path.stat().st_size / 2**20
+        parse = statistics.median(time_parse(path) for _ in range(args.repeat))
+        runs = [time_replay(path) for _ in range(args.repeat)]
+        replay_s = statistics.median(r[0] for r in runs)
+        journeys = runs[0][1]
+        grown_kib, _ = peak_memory_kib(path)
+    per_journey = grown_kib * 1024 / journeys
+    print(f"events                 {count:>12,}  ({size_mib:.0f} MiB of JSON lines)")
+    print(f"journeys               {journeys:>12,}")
+    print(f"json.loads only        {parse:>11.2f}s  {count / parse:>10,.0f} events/s")
+    print(f"replay (all guards)    {replay_s:>11.2f}s  {count / replay_s:>10,.0f} events/s")
+    print(f"replay / parse         {replay_s / parse:>11.2f}x  (target <= 5x)")
+    print(f"peak memory growth     {grown_kib / 1024:>10.0f}MiB")
+    print(
+        f"memory per journey     {per_journey:>11.0f}B  (target < 2048 B: "
+        f"{per_journey / 2048:.2f}x of target)"
+    )
+
+
+if __name__ == "__main__":
+    main()
