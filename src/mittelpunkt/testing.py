@@ -55,7 +55,8 @@ def event(
     >>> event("e1", "2026-03-02T09:00", "case.opened", case="K-1").journey
     'case:K-1'
     """
-    refs = {k: str(fields.pop(k)) for k in _REF_NAMES if k in fields}
+    given = {k: fields.pop(k) for k in _REF_NAMES if k in fields}
+    refs = {k: str(v) for k, v in given.items() if v is not None}
     raw: dict[str, Any] = {
         "id": event_id,
         "time": time,

@@ -86,3 +86,13 @@ def test_a_given_intent_wins_over_the_classifier_and_free_text_goes_to_it() -> N
 def test_events_after_as_of_are_not_seen() -> None:
     later = event("l", "2026-03-09T09:00", "x-note", order="O-1")
     assert [e.id for e in journey_of([PLACED, later], as_of="2026-03-05T00:00").events] == ["p"]
+
+
+def test_a_reactivation_offer_keeps_a_cancelled_order_open_until_it_is_settled() -> None:
+    cancelled = event("x", "2026-03-03T09:00", "order.cancelled", order="O-1", by="customer")
+    offered = event("o", "2026-03-03T12:00", "order.reactivation_offered", order="O-1")
+    refused = event("r", "2026-03-06T12:00", "order.reactivation_refused", order="O-1")
+    journey = journey_of([PLACED, cancelled, offered, refused])
+    assert not journey.is_open_at(at("2026-03-03T10:00"))
+    assert journey.is_open_at(at("2026-03-04T10:00"))
+    assert not journey.is_open

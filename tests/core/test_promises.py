@@ -173,3 +173,17 @@ def test_callbacks_and_generic_promises() -> None:
         ("callback", "kept"),
         ("contact", "withdrawn"),
     ]
+
+
+def test_an_offer_the_customer_did_not_take_lapses_rather_than_breaks() -> None:
+    offered = event(
+        "o",
+        "2026-03-03T10:00",
+        "order.reactivation_offered",
+        order="O-1",
+        promise="R-1",
+        until="2026-03-05",
+    )
+    lapsed = only([offered], "2026-03-09T00:00")
+    assert lapsed.state == "withdrawn"
+    assert lapsed.closed_by is None

@@ -170,7 +170,11 @@ def _kind(key: str) -> str:
     return prefix if prefix in ("order", "case", "customer") else "other"
 
 
-_ORDER_OPENERS = frozenset({"order.placed", "order.confirmed", "order.reactivated"})
+# An offer to reactivate a cancelled order keeps the concern open until it is settled.
+_ORDER_OPENERS = frozenset(
+    {"order.placed", "order.confirmed", "order.reactivated", "order.reactivation_offered"}
+)
+_ORDER_CLOSERS = frozenset({"order.cancelled", "order.reactivation_refused"})
 _CASE_OPENERS = frozenset({"case.opened", "case.reopened", "case.waiting", "case.resumed"})
 
 
@@ -185,8 +189,10 @@ def _status(events: Sequence[Event]) -> Status:
         fulfilment.see(event)
         if event.type in _ORDER_OPENERS:
             order_open = not fulfilment.complete
-        elif event.type in ("order.cancelled", "shipment.delivered"):
-            order_open = order_open and event.type != "order.cancelled" and not fulfilment.complete
+        elif event.type in _ORDER_CLOSERS:
+            order_open = False
+        elif event.type == "shipment.delivered":
+            order_open = order_open and not fulfilment.complete
         elif event.type in _CASE_OPENERS:
             case_open = True
         elif event.type == "case.resolved":

@@ -158,8 +158,10 @@ class _Book:
         for key, promise in self.promises.items():
             if promise.is_open and promise.due is not None and promise.due < now:
                 # A promise made with a due time already past breaks the moment it is made.
+                # An offer's due time is the customer's deadline: untaken, it lapses.
                 broke = max(promise.due, promise.made_at)
-                self.promises[key] = replace(promise, state=BROKEN, closed_at=broke)
+                state = WITHDRAWN if promise.kind == "offer" else BROKEN
+                self.promises[key] = replace(promise, state=state, closed_at=broke)
 
     def make(self, kind: str, ref: str, event: Event) -> None:
         current = self.promises.get((kind, ref))
