@@ -12,7 +12,13 @@ import typer
 
 from mittelpunkt.adapters.config_file import load_config
 from mittelpunkt.adapters.jsonl import Rejected, read_jsonl
-from mittelpunkt.cli.common import OutputFormat, choose_format, exits_cleanly, progress_bar
+from mittelpunkt.cli.common import (
+    OutputFormat,
+    choose_format,
+    exits_cleanly,
+    gc_paused,
+    progress_bar,
+)
 from mittelpunkt.cli.table import print_report
 from mittelpunkt.core.config import Config
 from mittelpunkt.core.intents import no_intent
@@ -65,17 +71,18 @@ def replay_file(
     """Read a JSON-lines file (or ``-``) and replay it; nothing is printed."""
     rules = _rules(config)
     collection = Collection()
-    with _open(file) as (stream, size), progress_bar(size, "reading events") as advance:
-        rejected = read_jsonl(
-            stream,
-            collection,
-            source=file,
-            skip_invalid=skip_invalid,
-            customer_tz=config.timezone,
-            default_tz=config.default_tz,
-            on_line=lambda line: advance(len(line)),
-        )
-    return run_replay(collection, rules=rules, as_of=as_of), rejected
+    with gc_paused():
+        with _open(file) as (stream, size), progress_bar(size, "reading events") as advance:
+            rejected = read_jsonl(
+                stream,
+                collection,
+                source=file,
+                skip_invalid=skip_invalid,
+                customer_tz=config.timezone,
+                default_tz=config.default_tz,
+                on_line=lambda line: advance(len(line)),
+            )
+        return run_replay(collection, rules=rules, as_of=as_of), rejected
 
 
 def _rules(config: Config) -> Rules:

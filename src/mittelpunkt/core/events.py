@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
+from sys import intern
 from types import MappingProxyType
 from typing import Any
 
@@ -217,17 +218,30 @@ def _build(
     if source is not None and not isinstance(source, str):
         raise BadEvent("source must be a string", field="source")
     _check_data(event_type, data)
+    # Types, customers, journeys and ref names repeat across events: share one copy of each.
     return Event(
         id=event_id,
-        time=_instant(raw.get("time"), "time", default_tz),
-        type=event_type,
-        customer=customer,
-        journey=journey or derive_journey(customer, refs),
-        refs=refs,
+        time=_shared_zone(_instant(raw.get("time"), "time", default_tz)),
+        type=intern(event_type),
+        customer=intern(customer),
+        journey=intern(journey or derive_journey(customer, refs)),
+        refs={intern(k): intern(v) for k, v in refs.items()},
         data=data,
         source=source,
         due=_due(event_type, data, customer_tz),
     )
+
+
+_ZONES: dict[timedelta | None, tzinfo] = {}
+
+
+def _shared_zone(moment: datetime) -> datetime:
+    """The same instant, with a time-zone object shared by all times of that offset."""
+    zone = moment.tzinfo
+    if not isinstance(zone, timezone):
+        return moment
+    shared = _ZONES.setdefault(zone.utcoffset(None), zone)
+    return moment if shared is zone else moment.replace(tzinfo=shared)
 
 
 def _text(raw: dict[str, Any], name: str, event_id: str | None) -> str:

@@ -26,7 +26,7 @@ from mittelpunkt.core.events import Event
 from mittelpunkt.core.findings import Finding
 from mittelpunkt.core.journey import Journey
 
-__all__ = ["Tally", "combine", "measures", "tally"]
+__all__ = ["RunningTally", "Tally", "combine", "measures", "tally"]
 
 FAILURE_INTENTS = frozenset({"status_inquiry"})
 REQUEST_INTENTS = frozenset(
@@ -75,15 +75,36 @@ def combine(tallies: Iterable[Tally]) -> Tally:
     >>> combine([Tally(journeys=1), Tally(journeys=2)]).journeys
     3
     """
-    sums: dict[str, Any] = {}
+    running = RunningTally()
     for part in tallies:
-        for f in fields(part):
-            value = getattr(part, f.name)
-            if f.name not in sums:
-                sums[f.name] = _fresh(value)
-            _accumulate(sums, f.name, value)
-    totals: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in sums.items()}
-    return Tally(**totals)
+        running.add(part)
+    return running.total()
+
+
+class RunningTally:
+    """A sum of tallies kept as they come, so that no journey's tally need be kept.
+
+    >>> running = RunningTally()
+    >>> running.add(Tally(journeys=1, contacts=2))
+    >>> running.total().contacts
+    2
+    """
+
+    def __init__(self) -> None:
+        empty = Tally()
+        self.sums: dict[str, Any] = {f.name: _fresh(getattr(empty, f.name)) for f in fields(Tally)}
+
+    def add(self, part: Tally) -> None:
+        """Add one tally."""
+        for name in self.sums:
+            _accumulate(self.sums, name, getattr(part, name))
+
+    def total(self) -> Tally:
+        """The tally of everything added so far."""
+        totals: dict[str, Any] = {
+            k: tuple(v) if isinstance(v, list) else v for k, v in self.sums.items()
+        }
+        return Tally(**totals)
 
 
 def _fresh(value: Any) -> Any:

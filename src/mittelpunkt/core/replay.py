@@ -25,7 +25,7 @@ from typing import Any
 from mittelpunkt.core.events import Event
 from mittelpunkt.core.findings import Finding
 from mittelpunkt.core.journey import Journey
-from mittelpunkt.core.measures import Tally, combine, measures, tally
+from mittelpunkt.core.measures import RunningTally, Tally, measures, tally
 from mittelpunkt.core.step import Rules, run_guards, view
 from mittelpunkt.exceptions import BadEvent
 
@@ -122,7 +122,7 @@ def replay(
     if moment is None:
         return ReplayResult(None, 0, 0, 0, (), Tally())
     findings: list[Finding] = []
-    tallies: list[Tally] = []
+    running = RunningTally()
     customers: set[str] = set()
     judged = 0
     for journey_events in collection.journeys.values():
@@ -134,10 +134,10 @@ def replay(
         judged += 1
         customers.add(journey.customer)
         findings.extend(found)
-        tallies.append(tally(journey, found))
+        running.add(tally(journey, found))
         if on_journey is not None:
             on_journey(journey, found)
-    total = combine(tallies)
+    total = running.total()
     findings.sort(key=lambda f: (f.time, f.journey, f.code, f.cause))
     return ReplayResult(
         moment, len(collection.seen), judged, len(customers), tuple(findings), total
