@@ -14,13 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mittelpunkt.adapters.jsonl import read_jsonl
+from mittelpunkt.core.config import Config
 from mittelpunkt.core.events import Event
 from mittelpunkt.core.findings import Finding
-from mittelpunkt.core.guard import Guard
+from mittelpunkt.core.guard import Guard, Settings
 from mittelpunkt.core.live import Live
-from mittelpunkt.core.replay import Collection, replay
+from mittelpunkt.core.replay import Collection, collect, replay
 from mittelpunkt.core.step import Rules
 from mittelpunkt.guards import all_guards
+from mittelpunkt.testing import journey_of
 from tests.strategies import stories
 
 GUARDS = all_guards()
@@ -115,6 +117,23 @@ def check_live_equals_replay(guard: Guard) -> None:
     run()
 
 
+def check_needs_are_honest(guard: Guard) -> None:
+    """A journey holding none of the types a guard says it needs gives it nothing to say."""
+    settings_ = Settings.of(guard, Config())
+
+    @EXAMPLES
+    @given(stories())
+    def run(events: list[Event]) -> None:
+        for journey_events in collect(events).journeys.values():
+            journey = journey_of(
+                journey_events, consents=[e for e in events if e.type.startswith("consent.")]
+            )
+            if guard.needs and not guard.needs & set(journey.by_type):
+                assert list(guard.check(journey, settings_)) == []
+
+    run()
+
+
 def check_documented(guard: Guard) -> None:
     module = import_module(f"mittelpunkt.guards.{guard.code}")
     assert module.__doc__ is not None
@@ -129,6 +148,7 @@ CHECKS: tuple[Callable[[Guard], None], ...] = (
     check_duplicates_change_nothing,
     check_once_per_cause,
     check_live_equals_replay,
+    check_needs_are_honest,
     check_documented,
 )
 

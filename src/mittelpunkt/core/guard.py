@@ -39,12 +39,16 @@ class Guard:
         check: the rule: findings for one journey, with time at most ``journey.as_of``.
         defaults: the thresholds and their default values (overridable in configuration).
         seeds: the seed stories the rule comes from.
+        needs: event types of which a journey must hold at least one for the rule to have
+            anything to say (empty: it always runs). Journeys without them are skipped, and
+            a log that records none of them cannot feed the rule.
     """
 
     code: str
     check: Check
     defaults: Mapping[str, Any] = field(default_factory=dict)
     seeds: tuple[str, ...] = ()
+    needs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +168,10 @@ def run_guards(journey: Journey, settings: Iterable[tuple[Guard, Settings]]) -> 
     Findings a guard dates after ``as_of`` are dropped: nobody could have known them yet.
     """
     found: dict[str, Finding] = {}
+    present = journey.by_type
     for guard, guard_settings in settings:
+        if guard.needs and not any(kind in present for kind in guard.needs):
+            continue
         for finding in guard.check(journey, guard_settings):
             if finding.time <= journey.as_of and finding.key not in found:
                 found[finding.key] = finding

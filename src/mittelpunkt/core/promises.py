@@ -26,7 +26,18 @@ from types import MappingProxyType
 
 from mittelpunkt.core.events import Event
 
-__all__ = ["Fulfilment", "Promise", "PromiseUpdate", "ledger", "ordered_skus"]
+__all__ = ["PROMISE_MAKERS", "Fulfilment", "Promise", "PromiseUpdate", "ledger", "ordered_skus"]
+
+#: The event types that open a promise.
+PROMISE_MAKERS = frozenset(
+    {
+        "order.confirmed",
+        "order.reactivation_offered",
+        "appointment.scheduled",
+        "callback.promised",
+        "promise.made",
+    }
+)
 
 OPEN, KEPT, UPDATED, BROKEN, WITHDRAWN = "open", "kept", "updated", "broken", "withdrawn"
 

@@ -130,4 +130,4 @@ def _finding(
     )
 
 
-GUARD = Guard("bot_loop", check, {"repeats": 2}, seeds=("003",))
+GUARD = Guard("bot_loop", check, {"repeats": 2}, seeds=("003",), needs=frozenset({"bot.replied"}))

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from mittelpunkt.core.findings import Finding
 from mittelpunkt.core.guard import Guard, Settings
 from mittelpunkt.core.journey import Journey
+from mittelpunkt.core.promises import PROMISE_MAKERS
 
 __all__ = ["GUARD", "check"]
 
@@ -73,4 +74,4 @@ def check(journey: Journey, settings: Settings) -> Iterator[Finding]:
         )
 
 
-GUARD = Guard("broken_promise", check, {"grace": "0h"}, seeds=("001", "004"))
+GUARD = Guard("broken_promise", check, {"grace": "0h"}, seeds=("001", "004"), needs=PROMISE_MAKERS)

@@ -31,7 +31,7 @@ from mittelpunkt.core.events import Event
 from mittelpunkt.core.findings import Finding
 from mittelpunkt.core.guard import Guard, Settings
 from mittelpunkt.core.journey import Journey
-from mittelpunkt.core.promises import Promise
+from mittelpunkt.core.promises import PROMISE_MAKERS, Promise
 
 __all__ = ["GUARD", "check"]
 
@@ -131,4 +131,4 @@ def _finding(
     )
 
 
-GUARD = Guard("conflicting_dates", check, {"grace": "0h"}, seeds=("001",))
+GUARD = Guard("conflicting_dates", check, {"grace": "0h"}, seeds=("001",), needs=PROMISE_MAKERS)

@@ -108,4 +108,10 @@ def _finding(
     )
 
 
-GUARD = Guard("long_wait", check, {"limit": "15m", "tolerance": "5m"}, seeds=("003",))
+GUARD = Guard(
+    "long_wait",
+    check,
+    {"limit": "15m", "tolerance": "5m"},
+    seeds=("003",),
+    needs=frozenset({"contact.inbound"}),
+)

@@ -126,4 +126,4 @@ def _finding(
     )
 
 
-GUARD = Guard("misleading_message", check, {}, seeds=("000",))
+GUARD = Guard("misleading_message", check, {}, seeds=("000",), needs=frozenset({"message.sent"}))

@@ -138,4 +138,6 @@ def _finding(
     )
 
 
-GUARD = Guard("premature_survey", check, {}, seeds=("003", "000"))
+GUARD = Guard(
+    "premature_survey", check, {}, seeds=("003", "000"), needs=frozenset({"message.sent"})
+)

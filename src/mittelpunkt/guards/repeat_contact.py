@@ -91,4 +91,6 @@ def _finding(
     )
 
 
-GUARD = Guard("repeat_contact", check, {"nth": 3}, seeds=("002", "004"))
+GUARD = Guard(
+    "repeat_contact", check, {"nth": 3}, seeds=("002", "004"), needs=frozenset({"contact.inbound"})
+)

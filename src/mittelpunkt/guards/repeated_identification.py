@@ -106,4 +106,10 @@ def _already_given(
     )
 
 
-GUARD = Guard("repeated_identification", check, {"nth": 3}, seeds=("001", "003"))
+GUARD = Guard(
+    "repeated_identification",
+    check,
+    {"nth": 3},
+    seeds=("001", "003"),
+    needs=frozenset({"contact.inbound"}),
+)

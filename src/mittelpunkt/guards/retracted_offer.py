@@ -155,4 +155,10 @@ def _finding(journey: Journey, settings: Settings, offer: _Offer, refusal: Event
     )
 
 
-GUARD = Guard("retracted_offer", check, {}, seeds=("004",))
+GUARD = Guard(
+    "retracted_offer",
+    check,
+    {},
+    seeds=("004",),
+    needs=frozenset({"order.reactivation_offered", "promise.made"}),
+)

@@ -155,4 +155,10 @@ def _finding(
     )
 
 
-GUARD = Guard("silent_delay", check, {"window": "24h"}, seeds=("004", "000"))
+GUARD = Guard(
+    "silent_delay",
+    check,
+    {"window": "24h"},
+    seeds=("004", "000"),
+    needs=frozenset({"shipment.delayed"}),
+)

@@ -76,4 +76,6 @@ def _finding(
     )
 
 
-GUARD = Guard("status_inquiry", check, {}, seeds=("000", "001", "004"))
+GUARD = Guard(
+    "status_inquiry", check, {}, seeds=("000", "001", "004"), needs=frozenset({"contact.inbound"})
+)

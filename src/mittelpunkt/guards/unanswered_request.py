@@ -110,4 +110,10 @@ def _finding(
     )
 
 
-GUARD = Guard("unanswered_request", check, {"window": "48h"}, seeds=("004",))
+GUARD = Guard(
+    "unanswered_request",
+    check,
+    {"window": "48h"},
+    seeds=("004",),
+    needs=frozenset({"contact.inbound"}),
+)

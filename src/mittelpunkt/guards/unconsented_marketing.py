@@ -119,4 +119,10 @@ def _finding(
     )
 
 
-GUARD = Guard("unconsented_marketing", check, {}, seeds=("000",))
+GUARD = Guard(
+    "unconsented_marketing",
+    check,
+    {},
+    seeds=("000",),
+    needs=frozenset({"message.sent", "shipment.created"}),
+)

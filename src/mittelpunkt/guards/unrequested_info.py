@@ -82,4 +82,10 @@ def _finding(journey: Journey, settings: Settings, wait: Wait, deadline: datetim
     )
 
 
-GUARD = Guard("unrequested_info", check, {"window": "24h", "lead": "1h"}, seeds=("001",))
+GUARD = Guard(
+    "unrequested_info",
+    check,
+    {"window": "24h", "lead": "1h"},
+    seeds=("001",),
+    needs=frozenset({"case.waiting"}),
+)

@@ -165,4 +165,6 @@ def _finding(
     )
 
 
-GUARD = Guard("unsafe_cancellation", check, {}, seeds=("004",))
+GUARD = Guard(
+    "unsafe_cancellation", check, {}, seeds=("004",), needs=frozenset({"order.cancelled"})
+)
