@@ -67,11 +67,18 @@ def peak_memory_kib(path: Path) -> tuple[int, int]:
     return int(grown), int(journeys)
 
 
+def high_water_kib() -> int:
+    """Peak resident memory of this process (VmHWM; unlike ru_maxrss, reset by exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def memory_child(path: Path) -> None:
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = high_water_kib()
     _, journeys = time_replay(path)
-    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(after - before, journeys)
+    print(high_water_kib() - before, journeys)
 
 
 def main() -> None:
