@@ -4,12 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test lint typecheck unit bench clean browser
 
 demo: $(STAMP)  ## set up and run the main job
 	$(BIN)/mittelpunkt demo --no-serve
 
-test: $(STAMP) lint typecheck unit  ## set up and run the whole test suite
+test: $(STAMP) browser lint typecheck unit  ## set up and run the whole test suite
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -20,6 +20,11 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/pytest
+
+browser:  ## Debian's Chromium, for the report's browser test (apt, as root)
+	@command -v chromium >/dev/null || (command -v apt-get >/dev/null \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+		|| { echo "error: the browser test needs Debian's chromium: apt-get install chromium" >&2; exit 1; }
 
 bench: $(STAMP)
 	$(BIN)/python bench/replay.py

@@ -171,8 +171,11 @@ def test_the_table_shows_each_journey_with_findings_and_the_measures(tmp_path: P
     assert "promise kept rate" in out
 
 
-def test_demo_reports_the_seed_stories() -> None:
-    code, out, _ = run("demo", "--no-serve")
+def test_demo_reports_the_seed_stories(tmp_path: Path) -> None:
+    report = tmp_path / "demo.html"
+    code, out, _ = run("demo", "--no-serve", "--customers", "40", "--out", str(report))
     assert code == 0
     for code_ in ("misleading_message", "silent_delay", "bot_loop", "conflicting_dates"):
         assert code_ in out
+    assert report.name in out
+    assert "order:O-000" in report.read_text(encoding="utf-8")
