@@ -86,6 +86,10 @@ def open_report(page: Any, path: Path) -> list[str]:
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url}"))
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith(("file:", "data:")) else errors.append(r.url),
+    )
     page.goto(path.as_uri(), wait_until="load")
     return errors
 

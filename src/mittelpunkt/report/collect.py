@@ -111,7 +111,7 @@ class ReportCollector:
 
     def _wanted(self, journey: Journey, findings: Sequence[Finding]) -> bool:
         codes = {f.code for f in findings}
-        if journey.customer in self.keep_customers:
+        if journey.customer in self.keep_customers and (codes or journey.kind != "customer"):
             self.examples.update(codes)
             return True
         if not codes:

@@ -104,7 +104,7 @@ def detail(event: Event) -> str:
     if data.get("claims"):
         parts.append(", ".join(sorted(data["claims"])))
     if data.get("solved") is not None:
-        parts.append(f"solved: {data['solved']}")
+        parts.append(f"solved: {'yes' if data['solved'] else 'no'}")
     if data.get("wait_seconds"):
         parts.append(f"{round(float(data['wait_seconds']) / 60)} min")
     text = data.get("text")
