@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import typer
 
+from mittelpunkt.cli.analyze import analyze
 from mittelpunkt.cli.demo import demo
 from mittelpunkt.cli.replay import replay
 
@@ -22,6 +23,7 @@ app = typer.Typer(
 )
 app.command("replay")(replay)
 app.command("demo")(demo)
+app.command("analyze")(analyze)
 
 
 def main() -> None:

@@ -1,0 +1,170 @@
+"""``mittelpunkt analyze LOG --mapping M``: import a log, replay it, map where it hurts.
+
+Writes ``--json`` (the ``analyze`` JSON of ``interfaces.md``) and/or ``--report`` (the HTML
+report); with neither, prints the JSON. Outputs are written under a temporary name and
+renamed once everything succeeded, so bad input leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from mittelpunkt.adapters.config_file import load_config
+from mittelpunkt.adapters.mapping import LogMapping, load_mapping
+from mittelpunkt.adapters.sources import log_format
+from mittelpunkt.analytics.analysis import Analysis, Options, analyze_log
+from mittelpunkt.analytics.covers import EVERYTHING
+from mittelpunkt.cli.common import exits_cleanly, progress_bar
+from mittelpunkt.core.config import Config
+from mittelpunkt.core.replay import replay as run_replay
+from mittelpunkt.core.times import TimeFormatError, parse_instant
+from mittelpunkt.exceptions import BadConfig, BadEvent, MittelpunktError
+
+__all__ = ["analyze", "example_journeys", "report_html"]
+
+_EXAMPLES_PER_CODE = 5
+_CANDIDATES_WITHOUT_FINDINGS = 20
+
+
+@exits_cleanly
+def analyze(
+    log: Annotated[Path, typer.Argument(help="The log: .jsonl, .xes(.gz), .csv, .parquet, OCEL.")],
+    *,
+    mapping: Annotated[
+        Path | None, typer.Option("--mapping", help="How the log maps to events (TOML).")
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write the HTML report here.")
+    ] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the analysis JSON here.")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Thresholds, consent, language (TOML).")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Judge up to this time (ISO 8601).")
+    ] = None,
+    cache_dir: Annotated[
+        Path | None, typer.Option("--cache-dir", help="Keep the columnar cache here.")
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the cache.")
+    ] = False,
+) -> None:
+    """Import a log, replay it through the guards, and map where its process hurts customers."""
+    settings = load_config(config)
+    options = Options(
+        config=settings, as_of=_as_of(as_of, settings), cache_dir=cache_dir, use_cache=not no_cache
+    )
+    analysis = analyze_log(_log(log), _mapping(log, mapping), options, progress=progress_bar)
+    outputs: dict[Path, str] = {}
+    if report is not None:
+        outputs[report] = report_html(analysis, settings.lang, title=log.name)
+    if json_out is not None:
+        outputs[json_out] = json.dumps(analysis.json, ensure_ascii=False, indent=1)
+    if not outputs:
+        json.dump(analysis.json, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
+    _write_all(outputs)
+
+
+def report_html(analysis: Analysis, lang: str, *, title: str) -> str:
+    """The HTML report of an analysis, with example journeys replayed for their lanes.
+
+    Raises:
+        MittelpunktError: this installation has no HTML report.
+    """
+    try:
+        from mittelpunkt.report import (  # noqa: PLC0415 - the report is optional
+            ReportCollector,
+            build_model,
+            render_report,
+        )
+    except ImportError:
+        raise MittelpunktError(
+            "--report: the HTML report is not available in this version yet; use --json"
+        ) from None
+    collector = ReportCollector()
+    keys = example_journeys(analysis.json["findings"], analysis.table.column("case").to_pylist())
+    events = analysis.journey_events(keys)
+    moment = analysis.json.get("as_of")
+    if events and moment:
+        run_replay(
+            events, rules=analysis.rules, as_of=datetime.fromisoformat(moment), on_journey=collector
+        )
+    model = build_model(analysis.json, collector.lanes(), title=title)
+    return render_report(model, lang)
+
+
+def example_journeys(findings: Iterable[Mapping[str, Any]], journeys: Iterable[str]) -> list[str]:
+    """A few journeys per finding code, and some without findings, to show in the report.
+
+    >>> example_journeys([{"code": "no_news", "journey": "case:1"}], ["case:1", "case:2"])
+    ['case:1', 'case:2']
+    """
+    per_code: dict[str, list[str]] = {}
+    for finding in findings:
+        kept = per_code.setdefault(str(finding["code"]), [])
+        if len(kept) < _EXAMPLES_PER_CODE and finding["journey"] not in kept:
+            kept.append(str(finding["journey"]))
+    chosen = list(dict.fromkeys(j for kept in per_code.values() for j in kept))
+    hurt = set(chosen)
+    quiet: list[str] = []
+    for journey in dict.fromkeys(journeys):
+        if len(quiet) >= _CANDIDATES_WITHOUT_FINDINGS:
+            break
+        if journey not in hurt:
+            quiet.append(journey)
+    return chosen + quiet
+
+
+def _log(path: Path) -> Path:
+    if not path.is_file():
+        raise MittelpunktError(f"{path}: no such file")
+    log_format(path)
+    return path
+
+
+def _mapping(log: Path, path: Path | None) -> LogMapping:
+    if path is not None:
+        return load_mapping(path)
+    if log_format(log) == "jsonl":
+        return LogMapping(covers=EVERYTHING)
+    raise BadConfig(f"--mapping: needed to read {log.name} (see examples/mappings/)")
+
+
+def _as_of(value: str | None, config: Config) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return parse_instant(value, config.default_tz)
+    except TimeFormatError as error:
+        raise BadEvent(str(error), field="--as-of") from None
+
+
+def _write_all(outputs: Mapping[Path, str]) -> None:
+    """Write every output under a temporary name first, then rename them all."""
+    written: list[tuple[Path, Path]] = []
+    try:
+        for target, text in outputs.items():
+            handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            written.append((Path(name), target))
+    except OSError as error:
+        for temporary, _target in written:
+            temporary.unlink(missing_ok=True)
+        raise MittelpunktError(f"cannot write the output ({error})") from None
+    for temporary, target in written:
+        temporary.replace(target)
