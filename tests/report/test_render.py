@@ -78,3 +78,14 @@ def test_a_log_without_process_or_findings_still_reads() -> None:
     html = render_report(build_model({"events": 0, "journeys": 0, "customers": 0}), "en")
     assert "This log has no process map." in html
     assert "No findings" in html
+
+
+def test_the_report_says_which_guards_a_log_kept_silent() -> None:
+    analysis = {
+        "journeys": 2,
+        "covers": ["cases"],
+        "silent_guards": [{"code": "no_news", "needs": ["messages"], "missing": ["messages"]}],
+    }
+    html = render_report(build_model(analysis), "de")
+    assert "Dieses Log enthält: cases." in html
+    assert "Funkstille (messages)" in html

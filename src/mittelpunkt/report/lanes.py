@@ -30,6 +30,7 @@ TOLD = frozenset({"message.sent"})
 SAID = frozenset({"contact.inbound", "feedback.received"})
 
 _DETAIL_FIELDS = (
+    "activity",
     "channel",
     "purpose",
     "promised_delivery",

@@ -77,7 +77,8 @@ class MapDrawing:
 def draw_map(process: Process) -> MapDrawing:
     """Lay the process out and draw it (coordinates in SVG user units)."""
     rows = _rows(process)
-    width = 2 * MARGIN + PER_ROW * NODE_W + (PER_ROW - 1) * H_GAP + 60
+    widest = max((len(names) for _, names in rows), default=1)
+    width = 2 * MARGIN + widest * NODE_W + (widest - 1) * H_GAP + 60
     boxes: dict[str, MapNode] = {}
     most_hurt = max((a.hurts for a in process.activities), default=0) or 1
     by_name = {a.name: a for a in process.activities}

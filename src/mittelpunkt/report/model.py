@@ -204,7 +204,11 @@ class CodeGroup:
 
 @dataclass(frozen=True, slots=True)
 class ReportModel:
-    """Everything the report shows."""
+    """Everything the report shows.
+
+    ``covers`` is what the log records (``analyze``), and ``silent`` the guards kept silent
+    because it does not record what they need, with what is missing.
+    """
 
     as_of: str | None
     events: int
@@ -218,6 +222,8 @@ class ReportModel:
     variants: tuple[Variant, ...]
     lanes: tuple[JourneyLanes, ...]
     title: str = ""
+    covers: tuple[str, ...] = ()
+    silent: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def build_model(
@@ -238,6 +244,11 @@ def build_model(
         variants=_variants(analysis.get("variants", ())),
         lanes=tuple(lanes),
         title=title,
+        covers=tuple(str(c) for c in analysis.get("covers", ())),
+        silent=tuple(
+            (str(s["code"]), tuple(str(m) for m in s.get("missing", ())))
+            for s in analysis.get("silent_guards", ())
+        ),
     )
 
 
