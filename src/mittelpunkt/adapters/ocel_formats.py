@@ -50,12 +50,11 @@ def load_ocel(path: Path) -> OcelLog:
 
 
 def _open(path: Path) -> IO[bytes]:
-    stream = path.open("rb")
-    if stream.read(2) == b"\x1f\x8b":
-        stream.seek(0)
-        return cast("IO[bytes]", gzip.GzipFile(fileobj=stream, mode="rb"))
-    stream.seek(0)
-    return stream
+    with path.open("rb") as probe:
+        gzipped = probe.read(2) == b"\x1f\x8b"
+    if gzipped:
+        return cast("IO[bytes]", gzip.open(path, "rb"))
+    return path.open("rb")
 
 
 def _from_json(stream: IO[bytes]) -> OcelLog:

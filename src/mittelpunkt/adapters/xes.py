@@ -45,12 +45,11 @@ _CONVERT: dict[str, Callable[[str], Any]] = {
 
 def open_xes(path: Path) -> IO[bytes]:
     """The file's bytes, decompressed when it is gzipped (by content, not by name)."""
-    stream = path.open("rb")
-    if stream.read(2) == b"\x1f\x8b":
-        stream.seek(0)
-        return cast("IO[bytes]", gzip.GzipFile(fileobj=stream, mode="rb"))
-    stream.seek(0)
-    return stream
+    with path.open("rb") as probe:
+        gzipped = probe.read(2) == b"\x1f\x8b"
+    if gzipped:
+        return cast("IO[bytes]", gzip.open(path, "rb"))
+    return path.open("rb")
 
 
 def read_xes(
