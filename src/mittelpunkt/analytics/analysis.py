@@ -17,28 +17,23 @@ The result is the ``analyze`` JSON of ``interfaces.md`` — the replay's output 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime
 from pathlib import Path
 from typing import Any
-
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from mittelpunkt.adapters.derived import derive
 from mittelpunkt.adapters.mapping import LogMapping
 from mittelpunkt.adapters.sources import log_format, read_events
 from mittelpunkt.analytics.cache import LogCache
 from mittelpunkt.analytics.covers import silence, silent_guards
-from mittelpunkt.analytics.engine import connect
-from mittelpunkt.analytics.hurts import hurts
-from mittelpunkt.analytics.journeys import reopenings, throughput, waiting_on_customer
-from mittelpunkt.analytics.process import process_map, variants
-from mittelpunkt.analytics.table import SCHEMA, event_table, events_of
+from mittelpunkt.analytics.examples import example_journeys
+from mittelpunkt.analytics.summary import summarise
+from mittelpunkt.analytics.table import event_table, events_of, raw_of
 from mittelpunkt.core.config import Config
-from mittelpunkt.core.events import DUE_FIELDS, Event
+from mittelpunkt.core.events import DUE_FIELDS, Event, parse_event
 from mittelpunkt.core.intents import IntentClassifier, no_intent
 from mittelpunkt.core.replay import collect, replay
 from mittelpunkt.core.step import Rules
@@ -49,8 +44,6 @@ from mittelpunkt.guards import all_guards
 __all__ = ["Analysis", "Options", "analyze_log"]
 
 Advance = Callable[[float], None]
-#: The columns the analytics query (the cached ``event`` JSON is read only to replay again).
-_QUERIED = [name for name in SCHEMA.names if name != "event"]
 ProgressBar = Callable[[float | None, str], AbstractContextManager[Advance]]
 
 
@@ -73,24 +66,11 @@ class Options:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """The ``analyze`` JSON, and what a report needs to replay example journeys."""
+    """The ``analyze`` JSON, and the example journeys a report replays for their lanes."""
 
     json: dict[str, Any]
-    table: pa.Table
+    examples: list[Event]
     rules: Rules
-    cache: LogCache | None = None
-    customer_tz: tzinfo = BERLIN
-
-    def journey_events(self, journeys: Iterable[str]) -> list[Event]:
-        """The events (recorded and derived) of some journeys, without parsing the log."""
-        table = self.table
-        if "event" not in table.column_names:
-            cached = self.cache.events(["case", "event"]) if self.cache is not None else None
-            if cached is None:
-                return []
-            table = cached
-        wanted = pa.array(sorted(set(journeys)), type=pa.string())
-        return events_of(table.filter(pc.is_in(table.column("case"), wanted)), self.customer_tz)
 
 
 def analyze_log(
@@ -103,8 +83,38 @@ def analyze_log(
         BadConfig: the mapping or configuration does not fit.
     """
     cache = LogCache.beside(path, mapping.digest, options.cache_dir) if options.use_cache else None
-    table = cache.events(_QUERIED) if cache is not None else None
-    events: list[Event] | None = None
+    covers = sorted(mapping.covers)
+    silent = silent_guards(mapping.covers, policy_promises=_policy_promises(mapping))
+    rules = _rules(silence(options.config, [g["code"] for g in silent]), options.classifier)
+    key = repr((options.config, options.as_of, options.top_variants, covers, silent))
+    stored = cache.result(key) if cache is not None else None
+    if stored is not None:
+        stored["cached"] = True
+    else:
+        stored = _analyse(
+            path, mapping, options=options, rules=rules, cache=cache, progress=progress
+        )
+        if cache is not None:
+            cache.store_result(key, stored)
+    tz = mapping.timezone or BERLIN
+    examples = [parse_event(raw, customer_tz=tz) for raw in stored["examples"]]
+    result = {**stored["analysis"], "covers": covers, "silent_guards": silent}
+    result["log"] = {"file": str(path), "format": log_format(path), "cached": stored["cached"]}
+    return Analysis(result, examples, rules)
+
+
+def _analyse(
+    path: Path,
+    mapping: LogMapping,
+    *,
+    options: Options,
+    rules: Rules,
+    cache: LogCache | None,
+    progress: ProgressBar,
+) -> dict[str, Any]:
+    """Replay and measure the log's events, read from the cache or imported afresh."""
+    table = cache.events() if cache is not None else None
+    cached = table is not None
     if table is None:
         recorded = _import(path, mapping, progress)
         derived = derive(recorded, mapping)
@@ -112,36 +122,20 @@ def analyze_log(
         if cache is not None:
             cache.store_events(table)
         events = [*recorded, *derived]
-    covers = sorted(mapping.covers)
-    silent = silent_guards(mapping.covers, policy_promises=_policy_promises(mapping))
-    rules = _rules(silence(options.config, [g["code"] for g in silent]), options.classifier)
-    replay_key = repr((options.config, options.as_of, covers, silent))
-    replayed = cache.replay(replay_key) if cache is not None else None
-    if replayed is None:
-        if events is None and cache is not None:
-            events = _cached_events(cache, mapping)
-        replayed = _replay(events or [], rules, options.as_of, progress)
-        if cache is not None:
-            cache.store_replay(replay_key, replayed)
-    result = {**replayed, **_measure(table, replayed["findings"], options.top_variants)}
-    result |= {
-        "covers": covers,
-        "silent_guards": silent,
-        "log": {"file": str(path), "format": log_format(path), "cached": events is None},
-    }
-    return Analysis(result, table, rules, cache, mapping.timezone or BERLIN)
+    else:
+        with _bulk():
+            events = events_of(table, mapping.timezone or BERLIN)
+    replayed = _replay(events, rules, options.as_of, progress)
+    analysis = {**replayed, **summarise(table, replayed["findings"], options.top_variants)}
+    keys = set(example_journeys(replayed["findings"], table.column("case").to_pylist()))
+    examples = [raw_of(e) for e in events if e.journey in keys]
+    return {"analysis": analysis, "examples": examples, "cached": cached}
 
 
 def _import(path: Path, mapping: LogMapping, progress: ProgressBar) -> list[Event]:
     size = path.stat().st_size if log_format(path) != "parquet" else None
     with progress(size, f"importing {path.name}") as advance, _bulk():
         return list(read_events(path, mapping, progress=advance))
-
-
-def _cached_events(cache: LogCache, mapping: LogMapping) -> list[Event]:
-    with _bulk():
-        table = cache.events(["event"])
-        return [] if table is None else events_of(table, mapping.timezone or BERLIN)
 
 
 def _replay(
@@ -154,42 +148,6 @@ def _replay(
                 collection, rules=rules, as_of=as_of, on_journey=lambda _j, _f: advance(1)
             )
     return result.to_json()
-
-
-def _measure(table: pa.Table, findings: list[dict[str, Any]], top: int) -> dict[str, Any]:
-    con = connect(table)
-    try:
-        process = process_map(con)
-        found, count = variants(con, top)
-        hurt = hurts(con, findings)
-        _annotate(con, process, hurt)
-        return {
-            "process": process,
-            "variants": found,
-            "variant_count": count,
-            "hurts": hurt,
-            "throughput": throughput(con),
-            "waiting_on_customer": waiting_on_customer(con),
-            "reopenings": reopenings(con),
-        }
-    finally:
-        con.close()
-
-
-def _annotate(con: Any, process: dict[str, Any], hurt: dict[str, Any]) -> None:
-    """Put the hurts and each activity's median position on the process map itself."""
-    by_name = {a["name"]: a for a in hurt["activities"]}
-    by_edge = {(t["from"], t["to"]): t["findings"] for t in hurt["transitions"]}
-    positions = dict(
-        con.execute("SELECT activity, median(step - 1) FROM steps GROUP BY activity").fetchall()
-    )
-    for activity in process["activities"]:
-        found = by_name.get(activity["name"], {})
-        activity["hurts"] = found.get("findings", 0)
-        activity["hurts_by_code"] = found.get("by_code", {})
-        activity["position"] = float(positions.get(activity["name"], 0.0))
-    for edge in process["edges"]:
-        edge["hurts"] = by_edge.get((edge["from"], edge["to"]), 0)
 
 
 def _rules(config: Config, classifier: IntentClassifier) -> Rules:

@@ -3,8 +3,10 @@ r"""The columnar cache beside a log: its events as Parquet, and replays already 
 A re-analysis of a log must not parse it again. The cache holds the events table (see
 :mod:`mittelpunkt.analytics.table`) under a key made of the log's size and modification
 time, the mapping and the code that imported it; any change makes a new key, and the old
-entries are dropped. Replays are kept by a further key (configuration, ``as_of``, silenced
-guards), since judging hundreds of thousands of journeys costs more than reading them.
+entries are dropped. Analyses (the replay's findings and measures, and the analytics) are
+kept by a further key (configuration, ``as_of``, silenced guards), since judging hundreds of
+thousands of journeys costs more than reading them; another configuration replays the
+cached events without parsing the log.
 
 The cache lives beside the log (``<log>.mpcache/``), or under ``--cache-dir``, or under
 ``~/.cache/mittelpunkt`` when the log's folder is read-only. Failing to write it is not an
@@ -91,21 +93,23 @@ class LogCache:
         except OSError:
             return
 
-    def replay(self, replay_key: str) -> dict[str, Any] | None:
-        """A replay's JSON result kept under ``replay_key``, or None."""
+    def result(self, result_key: str) -> dict[str, Any] | None:
+        """An analysis kept under ``result_key`` (beside events of this key), or None."""
+        if self.events_key_stored() != self.key:
+            return None
         try:
-            found = json.loads(self._replay_path(replay_key).read_text(encoding="utf-8"))
+            found = json.loads(self._result_path(result_key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         return found if isinstance(found, dict) else None
 
-    def store_replay(self, replay_key: str, result: dict[str, Any]) -> None:
-        """Keep a replay's JSON result (only beside events of the same key)."""
+    def store_result(self, result_key: str, result: dict[str, Any]) -> None:
+        """Keep an analysis (only beside events of the same key)."""
         if self.events_key_stored() != self.key:
             return
         text = json.dumps(result, ensure_ascii=False)
         try:
-            _atomic(self._replay_path(replay_key), lambda p: p.write_text(text, encoding="utf-8"))
+            _atomic(self._result_path(result_key), lambda p: p.write_text(text, encoding="utf-8"))
         except OSError:
             return
 
@@ -116,8 +120,8 @@ class LogCache:
         except (OSError, ValueError, KeyError):
             return None
 
-    def _replay_path(self, replay_key: str) -> Path:
-        return self.directory / f"replay-{_digest([self.key, replay_key])[:24]}.json"
+    def _result_path(self, result_key: str) -> Path:
+        return self.directory / f"result-{_digest([self.key, result_key])[:24]}.json"
 
 
 def _directory(log: Path, cache_dir: Path | None) -> Path:
@@ -146,7 +150,10 @@ def _digest(value: object) -> str:
 
 @cache
 def code_fingerprint() -> str:
-    """A digest of mittelpunkt's own source: a cache made by other code is not trusted.
+    """A digest of mittelpunkt's own source files: a cache made by other code is not trusted.
+
+    Names, sizes and modification times stand for the contents (reading every file would
+    cost more than a warm analysis).
 
     >>> len(code_fingerprint())
     64
@@ -154,6 +161,8 @@ def code_fingerprint() -> str:
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
+        stat = path.stat()
+        digest.update(
+            f"{path.relative_to(package).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}".encode()
+        )
     return digest.hexdigest()

@@ -5,9 +5,9 @@ DuckDB was chosen over Polars by measurement on the largest real log (road-traff
 variants took 0.56 s in DuckDB and 0.92 s in Polars (Polars was faster on bpic2012's 13,087
 longer cases, 0.13 s against 0.34 s; the many-short-cases log decides).
 
-The view ``steps`` holds the recorded (not derived) events of each case in the order of the
-process map: by time, ties in file order (as PM4Py orders them), with the activity and time
-before and after each step.
+The table ``steps`` (computed once: every query reads it) holds the recorded (not derived)
+events of each case in the order of the process map: by time, ties in file order (as PM4Py
+orders them), with the activity and time before and after each step.
 
 >>> from mittelpunkt.analytics.table import event_table
 >>> from mittelpunkt.testing import event
@@ -27,7 +27,7 @@ import pyarrow as pa
 __all__ = ["connect", "rows"]
 
 _STEPS = """
-CREATE TEMP VIEW steps AS
+CREATE TEMP TABLE steps AS
 SELECT "case", activity, time, position, type, id, waiting_on,
        lag(activity) OVER w AS previous_activity,
        lead(activity) OVER w AS next_activity,

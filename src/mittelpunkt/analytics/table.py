@@ -28,7 +28,7 @@ from mittelpunkt.adapters.derived import activity_of
 from mittelpunkt.core.events import Event, parse_event
 from mittelpunkt.core.times import BERLIN
 
-__all__ = ["SCHEMA", "event_table", "events_of"]
+__all__ = ["SCHEMA", "event_table", "events_of", "raw_of"]
 
 SCHEMA = pa.schema(
     [
@@ -66,7 +66,7 @@ def event_table(events: Sequence[Event], derived: Sequence[Event] = ()) -> pa.Ta
         "derived": [False] * len(events) + [True] * len(derived),
         "waiting_on": [_waiting_on(e) for e in everything],
         "customer": [e.customer for e in everything],
-        "event": [encode(_raw(e)) for e in everything],
+        "event": [encode(raw_of(e)) for e in everything],
     }
     return pa.table(columns, schema=SCHEMA)
 
@@ -76,7 +76,13 @@ def _waiting_on(event: Event) -> str | None:
     return on if isinstance(on, str) else None
 
 
-def _raw(event: Event) -> dict[str, Any]:
+def raw_of(event: Event) -> dict[str, Any]:
+    """The canonical JSON of an event (what :func:`~mittelpunkt.core.events.parse_event` reads).
+
+    >>> from mittelpunkt.testing import event
+    >>> raw_of(event("e1", "2026-03-02T09:00", "case.opened", case="K"))["time"]
+    '2026-03-02T09:00:00+01:00'
+    """
     raw: dict[str, Any] = {
         "id": event.id,
         "time": event.time.isoformat(),

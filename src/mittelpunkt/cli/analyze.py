@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -29,10 +28,7 @@ from mittelpunkt.core.replay import replay as run_replay
 from mittelpunkt.core.times import TimeFormatError, parse_instant
 from mittelpunkt.exceptions import BadConfig, BadEvent, MittelpunktError
 
-__all__ = ["analyze", "example_journeys", "report_html"]
-
-_EXAMPLES_PER_CODE = 5
-_CANDIDATES_WITHOUT_FINDINGS = 20
+__all__ = ["analyze", "report_html"]
 
 
 @exits_cleanly
@@ -96,37 +92,16 @@ def report_html(analysis: Analysis, lang: str, *, title: str) -> str:
             "--report: the HTML report is not available in this version yet; use --json"
         ) from None
     collector = ReportCollector()
-    keys = example_journeys(analysis.json["findings"], analysis.table.column("case").to_pylist())
-    events = analysis.journey_events(keys)
     moment = analysis.json.get("as_of")
-    if events and moment:
+    if analysis.examples and moment:
         run_replay(
-            events, rules=analysis.rules, as_of=datetime.fromisoformat(moment), on_journey=collector
+            analysis.examples,
+            rules=analysis.rules,
+            as_of=datetime.fromisoformat(moment),
+            on_journey=collector,
         )
     model = build_model(analysis.json, collector.lanes(), title=title)
     return render_report(model, lang)
-
-
-def example_journeys(findings: Iterable[Mapping[str, Any]], journeys: Iterable[str]) -> list[str]:
-    """A few journeys per finding code, and some without findings, to show in the report.
-
-    >>> example_journeys([{"code": "no_news", "journey": "case:1"}], ["case:1", "case:2"])
-    ['case:1', 'case:2']
-    """
-    per_code: dict[str, list[str]] = {}
-    for finding in findings:
-        kept = per_code.setdefault(str(finding["code"]), [])
-        if len(kept) < _EXAMPLES_PER_CODE and finding["journey"] not in kept:
-            kept.append(str(finding["journey"]))
-    chosen = list(dict.fromkeys(j for kept in per_code.values() for j in kept))
-    hurt = set(chosen)
-    quiet: list[str] = []
-    for journey in dict.fromkeys(journeys):
-        if len(quiet) >= _CANDIDATES_WITHOUT_FINDINGS:
-            break
-        if journey not in hurt:
-            quiet.append(journey)
-    return chosen + quiet
 
 
 def _log(path: Path) -> Path:
@@ -158,10 +133,9 @@ def _write_all(outputs: Mapping[Path, str]) -> None:
     written: list[tuple[Path, Path]] = []
     try:
         for target, text in outputs.items():
-            handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            written.append((Path(name), target))
+            temporary = target.with_name(f".{target.name}.{os.getpid()}.writing")
+            written.append((temporary, target))
+            temporary.write_text(text, encoding="utf-8")
     except OSError as error:
         for temporary, _target in written:
             temporary.unlink(missing_ok=True)

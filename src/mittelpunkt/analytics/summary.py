@@ -1,0 +1,72 @@
+"""Every analytic of a log, on one engine connection.
+
+The process map with its hurts, the variants, and the journey times.
+
+>>> from mittelpunkt.analytics.table import event_table
+>>> from mittelpunkt.testing import event
+>>> table = event_table([event("a1", "2026-03-02T09:00", "case.opened", case="A"),
+...                      event("a2", "2026-03-09T10:00", "case.resolved", case="A")])
+>>> found = summarise(table, [{"code": "no_news", "evidence": ["a1"]}])
+>>> found["process"]["activities"][0]["hurts"], found["variant_count"]
+(1, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from mittelpunkt.analytics.engine import connect
+from mittelpunkt.analytics.hurts import hurts
+from mittelpunkt.analytics.journeys import reopenings, throughput, waiting_on_customer
+from mittelpunkt.analytics.process import process_map, variants
+
+__all__ = ["summarise"]
+
+
+def summarise(
+    table: pa.Table, findings: Sequence[Mapping[str, Any]], top: int = 20
+) -> dict[str, Any]:
+    """The analytics of ``analyze`` for a table of events and the replay's findings.
+
+    Its keys: ``process``, ``variants``, ``variant_count``, ``hurts``, ``throughput``,
+    ``waiting_on_customer`` and ``reopenings``.
+    """
+    con = connect(table)
+    try:
+        process = process_map(con)
+        found, count = variants(con, top)
+        hurt = hurts(con, findings)
+        _annotate(con, process, hurt)
+        return {
+            "process": process,
+            "variants": found,
+            "variant_count": count,
+            "hurts": hurt,
+            "throughput": throughput(con),
+            "waiting_on_customer": waiting_on_customer(con),
+            "reopenings": reopenings(con),
+        }
+    finally:
+        con.close()
+
+
+def _annotate(
+    con: duckdb.DuckDBPyConnection, process: dict[str, Any], hurt: dict[str, Any]
+) -> None:
+    """Put the hurts and each activity's median position on the process map itself."""
+    by_name = {a["name"]: a for a in hurt["activities"]}
+    by_edge = {(t["from"], t["to"]): t["findings"] for t in hurt["transitions"]}
+    positions = dict(
+        con.execute("SELECT activity, median(step - 1) FROM steps GROUP BY activity").fetchall()
+    )
+    for activity in process["activities"]:
+        found = by_name.get(activity["name"], {})
+        activity["hurts"] = found.get("findings", 0)
+        activity["hurts_by_code"] = found.get("by_code", {})
+        activity["position"] = float(positions.get(activity["name"], 0.0))
+    for edge in process["edges"]:
+        edge["hurts"] = by_edge.get((edge["from"], edge["to"]), 0)
