@@ -21,6 +21,9 @@ from mittelpunkt.analytics.engine import rows
 
 __all__ = ["reopenings", "throughput", "waiting_on_customer"]
 
+# What ends a wait (as in the guards): the case resumes, is resolved, waits on another.
+_WAIT_ENDS = "('case.resumed', 'case.resolved', 'case.waiting', 'order.cancelled')"
+
 
 def throughput(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Case durations, first to last recorded event: median, mean, 90th percentile, max."""
@@ -34,23 +37,30 @@ def throughput(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 
 
 def waiting_on_customer(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-    """Waits on the customer (``case.waiting`` ``on: customer``), each until the next event.
+    """Waits on the customer (``case.waiting`` ``on: customer``), as the guards see them.
 
-    How many, in how many cases, how long, and their share of those cases' time.
+    A wait lasts until the case resumes, is resolved or waits on something else (or is
+    cancelled); a wait nothing ended is ``still_waiting``. How many, in how many cases, how
+    long, and their share of those cases' time.
     """
     found = rows(
         con,
-        """WITH waits AS (SELECT "case", next_seconds FROM steps
-                          WHERE type = 'case.waiting' AND waiting_on = 'customer'),
-                spans AS (SELECT "case", epoch(max(time)) - epoch(min(time)) AS d
-                          FROM steps WHERE "case" IN (SELECT "case" FROM waits) GROUP BY "case")
+        f"""WITH waits AS (
+                SELECT w."case", w.step,
+                       epoch(min(e.time)) - epoch(any_value(w.time)) AS seconds
+                FROM steps w LEFT JOIN steps e
+                  ON e."case" = w."case" AND e.step > w.step AND e.type IN {_WAIT_ENDS}
+                WHERE w.type = 'case.waiting' AND w.waiting_on = 'customer'
+                GROUP BY w."case", w.step),
+             spans AS (SELECT "case", epoch(max(time)) - epoch(min(time)) AS d
+                       FROM steps WHERE "case" IN (SELECT "case" FROM waits) GROUP BY "case")
            SELECT (SELECT count(*) FROM waits) AS waits,
                   (SELECT count(DISTINCT "case") FROM waits) AS cases,
-                  (SELECT count(*) FROM waits WHERE next_seconds IS NULL) AS still_waiting,
-                  (SELECT median(next_seconds) FROM waits) AS median_seconds,
-                  (SELECT sum(next_seconds) FROM waits) AS total_seconds,
-                  (SELECT sum(next_seconds) FROM waits) / nullif((SELECT sum(d) FROM spans), 0)
-                      AS share_of_their_time""",
+                  (SELECT count(*) FROM waits WHERE seconds IS NULL) AS still_waiting,
+                  (SELECT median(seconds) FROM waits) AS median_seconds,
+                  (SELECT sum(seconds) FROM waits) AS total_seconds,
+                  (SELECT sum(seconds) FROM waits) / nullif((SELECT sum(d) FROM spans), 0)
+                      AS share_of_their_time""",  # noqa: S608 - constant fragments
     )[0]
     cases = _cases(con)
     found["share_of_cases"] = round(found["cases"] / cases, 4) if cases else None
