@@ -15,11 +15,10 @@ envelope and the type-specific fields the guards rely on, and names the field at
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 from sys import intern
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from mittelpunkt.core.times import BERLIN, TimeFormatError, end_of_day, parse_due, parse_instant
 from mittelpunkt.exceptions import BadEvent
@@ -96,6 +95,13 @@ _CHOICES: Mapping[tuple[str, str], frozenset[str]] = MappingProxyType(
     }
 )
 
+_CHOICES_BY_TYPE: Mapping[str, tuple[tuple[str, frozenset[str]], ...]] = MappingProxyType(
+    {
+        kind: tuple((name, allowed) for (of, name), allowed in _CHOICES.items() if of == kind)
+        for kind in {of for of, _ in _CHOICES}
+    }
+)
+
 # Same-instant events are ordered by lifecycle so that "placed" precedes "confirmed" and a
 # resolution precedes the survey sent in the same second, whatever the arrival order.
 _OPENERS = frozenset({"order.placed", "case.opened", "case.reopened"})
@@ -123,9 +129,8 @@ def _rank(event_type: str) -> int:
     return 3
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
-    """One canonical event, validated.
+class Event(NamedTuple):
+    """One canonical event, validated (immutable; a named tuple for speed and size).
 
     Attributes:
         id: the source's idempotency key.
@@ -145,8 +150,8 @@ class Event:
     type: str
     customer: str
     journey: str
-    refs: Mapping[str, str] = field(default_factory=dict)
-    data: Mapping[str, Any] = field(default_factory=dict)
+    refs: Mapping[str, str] = MappingProxyType({})
+    data: Mapping[str, Any] = MappingProxyType({})
     source: str | None = None
     due: datetime | None = None
 
@@ -210,25 +215,31 @@ def _build(
         raise BadEvent(f"unknown type {event_type!r} (custom types start with 'x-')", field="type")
     customer = _text(raw, "customer", event_id)
     refs = _refs(raw.get("refs"))
-    data = _mapping(raw.get("data"), "data")
+    data = raw.get("data")
+    if data is None:
+        data = {}
+    elif type(data) is not dict:
+        raise BadEvent("data must be a JSON object", field="data")
     journey = raw.get("journey")
-    if journey is not None and (not isinstance(journey, str) or not journey):
+    if journey is None:
+        journey = derive_journey(customer, refs)
+    elif type(journey) is not str or not journey:
         raise BadEvent("journey must be a non-empty string", field="journey")
     source = raw.get("source")
-    if source is not None and not isinstance(source, str):
+    if source is not None and type(source) is not str:
         raise BadEvent("source must be a string", field="source")
     _check_data(event_type, data)
     # Types, customers, journeys and ref names repeat across events: share one copy of each.
     return Event(
-        id=event_id,
-        time=_shared_zone(_instant(raw.get("time"), "time", default_tz)),
-        type=intern(event_type),
-        customer=intern(customer),
-        journey=intern(journey or derive_journey(customer, refs)),
-        refs={intern(k): intern(v) for k, v in refs.items()},
-        data=data,
-        source=source,
-        due=_due(event_type, data, customer_tz),
+        event_id,
+        _shared_zone(_instant(raw.get("time"), "time", default_tz)),
+        intern(event_type),
+        intern(customer),
+        intern(journey),
+        refs,
+        data,
+        source,
+        _due(event_type, data, customer_tz) if event_type in DUE_FIELDS else None,
     )
 
 
@@ -246,11 +257,11 @@ def _shared_zone(moment: datetime) -> datetime:
 
 def _text(raw: dict[str, Any], name: str, event_id: str | None) -> str:
     value = raw.get(name)
+    if type(value) is str and value:
+        return value
     if value is None:
         raise BadEvent(f"{name} is missing", field=name, event_id=event_id)
-    if not isinstance(value, str) or not value:
-        raise BadEvent(f"{name} must be a non-empty string", field=name, event_id=event_id)
-    return value
+    raise BadEvent(f"{name} must be a non-empty string", field=name, event_id=event_id)
 
 
 def _mapping(value: object, name: str) -> dict[str, Any]:
@@ -263,10 +274,12 @@ def _mapping(value: object, name: str) -> dict[str, Any]:
 
 def _refs(value: object) -> dict[str, str]:
     refs = _mapping(value, "refs")
+    shared = {}
     for key, ref in refs.items():
-        if not isinstance(ref, str) or not ref:
+        if type(ref) is not str or not ref:
             raise BadEvent("an object reference must be a non-empty string", field=f"refs.{key}")
-    return refs
+        shared[intern(key)] = intern(ref)
+    return shared
 
 
 def _instant(value: object, name: str, default_tz: tzinfo | None) -> datetime:
@@ -282,8 +295,9 @@ def _check_data(event_type: str, data: Mapping[str, Any]) -> None:
     for name in REQUIRED_DATA.get(event_type, ()):
         if data.get(name) is None:
             raise BadEvent(f"{event_type} needs data.{name}", field=f"data.{name}")
-    for (of_type, name), allowed in _CHOICES.items():
-        if of_type == event_type and name in data and data[name] not in allowed:
+    for name, allowed in _CHOICES_BY_TYPE.get(event_type, ()):
+        value = data.get(name)
+        if value is not None and (type(value) is not str or value not in allowed):
             choices = ", ".join(sorted(allowed))
             raise BadEvent(f"must be one of {choices}", field=f"data.{name}")
     if "items" in data:
@@ -299,8 +313,8 @@ def _check_items(items: object) -> None:
 
 
 def _due(event_type: str, data: Mapping[str, Any], customer_tz: tzinfo) -> datetime | None:
-    name = DUE_FIELDS.get(event_type)
-    if name is None or data.get(name) is None:
+    name = DUE_FIELDS[event_type]
+    if data.get(name) is None:
         return None
     try:
         due = parse_due(data[name], customer_tz)
