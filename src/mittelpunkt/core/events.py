@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from mittelpunkt.core.times import BERLIN, TimeFormatError, end_of_day, parse_due, parse_instant
 from mittelpunkt.exceptions import BadEvent
 
-__all__ = ["CANONICAL_TYPES", "DUE_FIELDS", "Event", "derive_journey", "parse_event"]
+__all__ = ["CANONICAL_TYPES", "DUE_FIELDS", "RANKS", "Event", "derive_journey", "parse_event"]
 
 #: Each canonical type and the ``data`` fields it cannot do without.
 REQUIRED_DATA: Mapping[str, tuple[str, ...]] = MappingProxyType(
@@ -119,14 +119,12 @@ _CLOSERS = frozenset(
 )
 
 
-def _rank(event_type: str) -> int:
-    if event_type in _OPENERS:
-        return 0
-    if event_type in _PROMISERS:
-        return 1
-    if event_type in _CLOSERS:
-        return 2
-    return 3
+#: The lifecycle rank of each canonical type (openers first, then promises, then closers).
+RANKS: Mapping[str, int] = MappingProxyType(
+    dict.fromkeys(_OPENERS, 0)
+    | dict.fromkeys(_PROMISERS, 1)
+    | dict.fromkeys(_CLOSERS, 2)
+)
 
 
 class Event(NamedTuple):
@@ -158,7 +156,7 @@ class Event(NamedTuple):
     @property
     def order_key(self) -> tuple[datetime, int, str]:
         """The position of the event on its journey's timeline: time, lifecycle, id."""
-        return (self.time, _rank(self.type), self.id)
+        return (self.time, RANKS.get(self.type, 3), self.id)
 
 
 def derive_journey(customer: str, refs: Mapping[str, str]) -> str:

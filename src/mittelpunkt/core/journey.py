@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
 
-from mittelpunkt.core.events import Event
+from mittelpunkt.core.events import RANKS, Event
 from mittelpunkt.core.intents import IntentClassifier, IntentReading, no_intent
-from mittelpunkt.core.promises import Fulfilment, Promise, ledger
+from mittelpunkt.core.promises import FULFILMENT_TYPES, Fulfilment, Promise, ledger
 
 __all__ = ["Journey", "Status", "build_journey", "read_contact", "timeline"]
 
@@ -130,7 +130,7 @@ def timeline(events: Iterable[Event]) -> tuple[Event, ...]:
 
 
 def _order(event: Event) -> tuple[datetime, int, str]:
-    return event.order_key
+    return (event.time, RANKS.get(event.type, 3), event.id)
 
 
 def read_contact(event: Event, classifier: IntentClassifier) -> IntentReading | None:
@@ -186,7 +186,8 @@ def _status(events: Sequence[Event]) -> Status:
     fulfilment = Fulfilment()
     changes: list[tuple[datetime, bool]] = []
     for event in events:
-        fulfilment.see(event)
+        if event.type in FULFILMENT_TYPES:
+            fulfilment.see(event)
         if event.type in _ORDER_OPENERS:
             order_open = not fulfilment.complete
         elif event.type in _ORDER_CLOSERS:

@@ -26,7 +26,15 @@ from types import MappingProxyType
 
 from mittelpunkt.core.events import Event
 
-__all__ = ["PROMISE_MAKERS", "Fulfilment", "Promise", "PromiseUpdate", "ledger", "ordered_skus"]
+__all__ = [
+    "FULFILMENT_TYPES",
+    "PROMISE_MAKERS",
+    "Fulfilment",
+    "Promise",
+    "PromiseUpdate",
+    "ledger",
+    "ordered_skus",
+]
 
 #: The event types that open a promise.
 PROMISE_MAKERS = frozenset(
@@ -104,12 +112,17 @@ def ledger(events: Iterable[Event], as_of: datetime) -> tuple[Promise, ...]:
         if event.time > as_of:
             break
         book.expire(event.time)
-        book.fulfilment.see(event)
+        if event.type in FULFILMENT_TYPES:
+            book.fulfilment.see(event)
         handler = _HANDLERS.get(event.type)
         if handler is not None:
             handler(book, event)
     book.expire(as_of)
     return (*book.superseded, *book.promises.values())
+
+
+#: The event types that tell what was ordered and what was delivered.
+FULFILMENT_TYPES = frozenset({"order.placed", "shipment.created", "shipment.delivered"})
 
 
 @dataclass
@@ -162,9 +175,11 @@ class _Book:
     promises: dict[tuple[str, str], Promise] = field(default_factory=dict)
     superseded: list[Promise] = field(default_factory=list)
     fulfilment: Fulfilment = field(default_factory=Fulfilment)
+    next_due: datetime | None = None
 
     def expire(self, now: datetime) -> None:
-        if not self.promises:
+        # Most events pass no due time: look at the promises only when the earliest has passed.
+        if self.next_due is None or self.next_due >= now:
             return
         for key, promise in self.promises.items():
             if promise.is_open and promise.due is not None and promise.due < now:
@@ -173,6 +188,12 @@ class _Book:
                 broke = max(promise.due, promise.made_at)
                 state = WITHDRAWN if promise.kind == "offer" else BROKEN
                 self.promises[key] = replace(promise, state=state, closed_at=broke)
+        self.settle()
+
+    def settle(self) -> None:
+        """Note the earliest due time among the open promises."""
+        dues = [p.due for p in self.promises.values() if p.due is not None and p.is_open]
+        self.next_due = min(dues) if dues else None
 
     def make(self, kind: str, ref: str, event: Event) -> None:
         current = self.promises.get((kind, ref))
@@ -189,6 +210,7 @@ class _Book:
             original_due=event.due,
             due=event.due,
         )
+        self.settle()
 
     def move(self, promise: Promise, event: Event) -> None:
         assert event.due is not None
@@ -196,6 +218,7 @@ class _Book:
         self.promises[(promise.kind, promise.ref)] = replace(
             promise, due=event.due, state=UPDATED, updates=(*promise.updates, update)
         )
+        self.settle()
 
     def keep_late(self, kind: str | None, ref: str | None, event: Event) -> None:
         for key, promise in self.promises.items():
@@ -212,6 +235,7 @@ class _Book:
         self.promises[(promise.kind, promise.ref)] = replace(
             promise, state=state, closed_at=event.time, closed_by=event.id
         )
+        self.settle()
 
     def open_of(self, kind: str | None, ref: str | None = None) -> list[Promise]:
         return [
