@@ -170,7 +170,7 @@ def run_guards(journey: Journey, settings: Iterable[tuple[Guard, Settings]]) -> 
     found: dict[str, Finding] = {}
     present = journey.by_type
     for guard, guard_settings in settings:
-        if guard.needs and not any(kind in present for kind in guard.needs):
+        if guard.needs and guard.needs.isdisjoint(present):
             continue
         for finding in guard.check(journey, guard_settings):
             if finding.time <= journey.as_of and finding.key not in found:
