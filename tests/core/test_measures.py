@@ -108,3 +108,18 @@ def test_nothing_counted_gives_no_rate_rather_than_a_made_up_one() -> None:
     assert result["promise_kept_rate"] is None
     assert result["failure_demand_rate"] is None
     assert (Tally(journeys=1) + Tally(journeys=2)).journeys == 3
+
+
+def test_a_promise_moved_honestly_and_then_kept_counts_as_an_honest_update() -> None:
+    told = event(
+        "t",
+        "2026-03-05T12:00",
+        "message.sent",
+        order="O-1",
+        channel="email",
+        purpose="delay",
+        new_due="2026-03-10",
+    )
+    result = measures(tally(journey_of([PLACED, CONFIRMED, told, *delivered("2026-03-09")])))
+    assert result["honest_update_rate"] == 1.0
+    assert result["promise_kept_rate"] == 1.0

@@ -121,9 +121,7 @@ _CLOSERS = frozenset(
 
 #: The lifecycle rank of each canonical type (openers first, then promises, then closers).
 RANKS: Mapping[str, int] = MappingProxyType(
-    dict.fromkeys(_OPENERS, 0)
-    | dict.fromkeys(_PROMISERS, 1)
-    | dict.fromkeys(_CLOSERS, 2)
+    dict.fromkeys(_OPENERS, 0) | dict.fromkeys(_PROMISERS, 1) | dict.fromkeys(_CLOSERS, 2)
 )
 
 

@@ -25,6 +25,7 @@ from typing import Any
 from mittelpunkt.core.events import Event
 from mittelpunkt.core.findings import Finding
 from mittelpunkt.core.journey import Journey
+from mittelpunkt.core.promises import Promise
 
 __all__ = ["RunningTally", "Tally", "combine", "measures", "tally"]
 
@@ -99,6 +100,48 @@ class RunningTally:
         for name in self.sums:
             _accumulate(self.sums, name, getattr(part, name))
 
+    def add_journey(self, journey: Journey, findings: Iterable[Finding] = ()) -> None:
+        """Count one journey and its findings straight into the sum."""
+        sums = self.sums
+        for finding in findings:
+            sums["findings"][finding.code] += 1
+        if journey.kind == "customer":
+            return
+        sums["journeys"] += 1
+        self._promises(journey.promises)
+        contacts = journey.of_type("contact.inbound")
+        if contacts:
+            self._contacts(journey, contacts)
+        surveys = [m for m in journey.of_type("message.sent") if m.data.get("purpose") == "survey"]
+        sums["surveys"] += len(surveys)
+        sums["surveys_premature"] += sum(1 for s in surveys if journey.is_open_at(s.time))
+        if "shipment.delayed" in journey.by_type:
+            delays, proactive = _delays(journey)
+            sums["delays"] += delays
+            sums["delays_proactive"] += proactive
+        resolution = _resolution_seconds(journey)
+        if resolution is not None:
+            sums["resolved"] += 1
+            sums["resolution_seconds"].append(resolution)
+
+    def _promises(self, promises: Iterable[Promise]) -> None:
+        sums = self.sums
+        for promise in promises:
+            if promise.state == "kept":
+                sums["promises_kept"][promise.kind] += 1
+            elif promise.state == "broken":
+                sums["promises_broken"][promise.kind] += 1
+            if promise.updates and promise.state != "broken":
+                sums["promises_updated"] += 1
+
+    def _contacts(self, journey: Journey, contacts: Iterable[Event]) -> None:
+        sums = self.sums
+        for contact in contacts:
+            sums["contacts"] += 1
+            sums["failure_contacts"] += _is_failure_demand(journey, contact)
+            sums["identifications"] += bool(contact.data.get("identified_with"))
+            sums["wait_seconds"] += float(contact.data.get("wait_seconds") or 0)
+
     def total(self) -> Tally:
         """The tally of everything added so far."""
         totals: dict[str, Any] = {
@@ -124,30 +167,9 @@ def _accumulate(sums: dict[str, Any], name: str, value: Any) -> None:
 
 def tally(journey: Journey, findings: Iterable[Finding] = ()) -> Tally:
     """The counts of one journey (the customer's own journey counts only its findings)."""
-    found = Counter(f.code for f in findings)
-    if journey.kind == "customer":
-        return Tally(findings=found)
-    contacts = journey.of_type("contact.inbound")
-    surveys = [m for m in journey.of_type("message.sent") if m.data.get("purpose") == "survey"]
-    delays, proactive = _delays(journey)
-    resolution = _resolution_seconds(journey)
-    return Tally(
-        journeys=1,
-        promises_kept=Counter(p.kind for p in journey.promises if p.state == "kept"),
-        promises_broken=Counter(p.kind for p in journey.promises if p.state == "broken"),
-        promises_updated=sum(1 for p in journey.promises if p.updates and p.state != "broken"),
-        delays=delays,
-        delays_proactive=proactive,
-        contacts=len(contacts),
-        failure_contacts=sum(1 for c in contacts if _is_failure_demand(journey, c)),
-        identifications=sum(1 for c in contacts if c.data.get("identified_with")),
-        wait_seconds=sum(float(c.data.get("wait_seconds") or 0) for c in contacts),
-        resolved=1 if resolution is not None else 0,
-        resolution_seconds=() if resolution is None else (resolution,),
-        surveys=len(surveys),
-        surveys_premature=sum(1 for s in surveys if journey.is_open_at(s.time)),
-        findings=found,
-    )
+    running = RunningTally()
+    running.add_journey(journey, findings)
+    return running.total()
 
 
 def _is_failure_demand(journey: Journey, contact: Event) -> bool:

@@ -25,7 +25,7 @@ from typing import Any
 from mittelpunkt.core.events import Event
 from mittelpunkt.core.findings import Finding
 from mittelpunkt.core.journey import Journey
-from mittelpunkt.core.measures import RunningTally, Tally, measures, tally
+from mittelpunkt.core.measures import RunningTally, Tally, measures
 from mittelpunkt.core.step import Rules, run_guards, view
 from mittelpunkt.exceptions import BadEvent
 
@@ -134,7 +134,7 @@ def replay(
         judged += 1
         customers.add(journey.customer)
         findings.extend(found)
-        running.add(tally(journey, found))
+        running.add_journey(journey, found)
         if on_journey is not None:
             on_journey(journey, found)
     total = running.total()
