@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import shutil
 import tempfile
 import time
@@ -54,7 +55,7 @@ def analyze_once(path: Path, mapping: LogMapping, cache: Path, out: Path) -> Ana
     """What ``mittelpunkt analyze LOG --report R --json J`` does, in this process."""
     analysis = analyze_log(path, mapping, Options(cache_dir=cache))
     (out / "report.html").write_text(report_html(analysis, "en", title=path.name))
-    (out / "analysis.json").write_text(str(analysis.json))
+    (out / "analysis.json").write_text(json.dumps(analysis.json, ensure_ascii=False))
     return analysis
 
 

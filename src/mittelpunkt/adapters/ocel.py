@@ -36,6 +36,8 @@ from mittelpunkt.exceptions import BadConfig
 
 __all__ = ["OcelEvent", "OcelLog", "flatten", "read_ocel"]
 
+_WITH_ITEMS = frozenset({"order.placed", "shipment.created"})
+
 
 @dataclass(frozen=True, slots=True)
 class OcelEvent:
@@ -87,17 +89,14 @@ def flatten(log: OcelLog, mapping: LogMapping) -> Iterator[Record]:
     customers = _customers(log, mapping.customer_object, neighbours)
     for row, event in enumerate(log.events, start=1):
         journeys = _journeys(event, log.types, journey_type, via, neighbours)
+        if not journeys:
+            continue
+        values = _values(event, log.types, mapping)
+        refs = _refs(event, log.types, mapping.refs)
         for journey in journeys:
             event_id = event.id if len(journeys) == 1 else f"{event.id}@{journey}"
             yield Record(
-                case=journey,
-                activity=event.type,
-                time=event.time,
-                values=_values(event, log.types, mapping),
-                row=row,
-                event_id=event_id,
-                customer=customers.get(journey),
-                refs=_refs(event, log.types, mapping.refs),
+                journey, event.type, event.time, values, row, event_id, customers.get(journey), refs
             )
 
 
@@ -154,8 +153,9 @@ def _journeys(
 
 
 def _values(event: OcelEvent, types: Mapping[str, str], mapping: LogMapping) -> dict[str, Any]:
+    """The event's attributes, and its items where its canonical type lists them."""
     values = dict(event.attributes)
-    if mapping.items_object is not None:
+    if mapping.items_object is not None and mapping.rule(event.type).type in _WITH_ITEMS:
         items = [o for o, _q in event.objects if types.get(o) == mapping.items_object]
         if items:
             values["items"] = [{"sku": item} for item in dict.fromkeys(items)]

@@ -67,7 +67,7 @@ def analyze(
     if report is not None:
         outputs[report] = report_html(analysis, settings.lang, title=log.name)
     if json_out is not None:
-        outputs[json_out] = json.dumps(analysis.json, ensure_ascii=False, indent=1)
+        outputs[json_out] = json.dumps(analysis.json, ensure_ascii=False)
     if not outputs:
         json.dump(analysis.json, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
