@@ -86,7 +86,8 @@ def analyze_log(
     covers = sorted(mapping.covers)
     silent = silent_guards(mapping.covers, policy_promises=_policy_promises(mapping))
     rules = _rules(silence(options.config, [g["code"] for g in silent]), options.classifier)
-    key = repr((options.config, options.as_of, options.top_variants, covers, silent))
+    reader = f"{options.classifier.__module__}.{getattr(options.classifier, '__qualname__', '')}"
+    key = repr((options.config, options.as_of, options.top_variants, covers, silent, reader))
     stored = cache.result(key) if cache is not None else None
     if stored is not None:
         stored["cached"] = True
