@@ -95,7 +95,7 @@ def _basis(journey: Journey, cancellation: Event, before: Sequence[Event]) -> Ev
         return next((e for e in before if e.id == named), None)
     if cancellation.data.get("by") != "customer":
         return None
-    for contact in reversed(before):
+    for contact in before[::-1]:
         if contact.type != "contact.inbound":
             continue
         reading = journey.reading(contact)
