@@ -1,0 +1,152 @@
+"""Measure the reader of customers' messages on the held-out corpus.
+
+Prints, per language: precision, recall and F1 per intent, the macro-F1, a confusion table,
+how well ``explicit`` is read, exact-match rates by how messages are written (tags); then the
+safety count (cancellation questions, withdrawals, negated or conditional cancellations read
+as an explicit ``cancel_request``: must be zero, on the held-out and the training part), and
+the speed in messages per second on one core.
+
+Run: ``.venv/bin/python bench/intent_eval.py`` (``--corpus PATH`` to measure another file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from mittelpunkt.core.intents import INTENTS, IntentReading
+from mittelpunkt.language import classify
+from mittelpunkt.language.labelled import Labelled, in_safety_set, read_labelled, training_corpus
+
+HELDOUT = Path(__file__).resolve().parent.parent / "corpus" / "heldout.jsonl"
+LABELS = sorted(INTENTS)
+SHORT = {
+    "status_inquiry": "stat",
+    "cancel_request": "c_req",
+    "cancel_question": "c_q",
+    "withdraw": "wdr",
+    "reactivation_request": "react",
+    "confirmation_request": "conf",
+    "complaint": "compl",
+    "info_provided": "info",
+    "unsubscribe": "unsub",
+    "other": "other",
+}
+Pair = tuple[Labelled, IntentReading]
+
+
+def scores(pairs: Sequence[Pair], label: str) -> tuple[float, float, float, int]:
+    hits = sum(label in m.intents and label in r.intents for m, r in pairs)
+    said = sum(label in r.intents for _, r in pairs)
+    true = sum(label in m.intents for m, _ in pairs)
+    precision = hits / said if said else 0.0
+    recall = hits / true if true else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
+    return precision, recall, f1, true
+
+
+def print_table(pairs: Sequence[Pair]) -> float:
+    print(f"  {'intent':22} {'prec':>6} {'recall':>6} {'F1':>6} {'n':>4}")
+    f1s = []
+    for label in LABELS:
+        precision, recall, f1, true = scores(pairs, label)
+        f1s.append(f1)
+        print(f"  {label:22} {precision:6.2f} {recall:6.2f} {f1:6.2f} {true:4d}")
+    macro = sum(f1s) / len(f1s)
+    print(f"  {'macro-F1':22} {'':6} {'':6} {macro:6.3f}")
+    return macro
+
+
+def confusion(pairs: Sequence[Pair]) -> Counter[tuple[str, str]]:
+    cells: Counter[tuple[str, str]] = Counter()
+    for message, reading in pairs:
+        for gold in message.intents:
+            wrong = reading.intents - message.intents
+            if gold in reading.intents:
+                cells[gold, gold] += 1
+            elif not wrong:
+                cells[gold, "-"] += 1
+            cells.update((gold, said) for said in wrong)
+    return cells
+
+
+def print_confusion(pairs: Sequence[Pair]) -> None:
+    cells = confusion(pairs)
+    columns = [*LABELS, "-"]
+    print("  gold \\ read " + "".join(f"{SHORT.get(c, c):>6}" for c in columns))
+    for gold in LABELS:
+        row = "".join(f"{cells[gold, said] or '.':>6}" for said in columns)
+        print(f"  {SHORT[gold]:12} {row}")
+    print("  (a row counts, for messages with that intent, each intent read; '-' = none)")
+
+
+def print_explicit(pairs: Sequence[Pair]) -> None:
+    both = sum(m.explicit and r.explicit for m, r in pairs)
+    said = sum(r.explicit for _, r in pairs)
+    true = sum(m.explicit for m, _ in pairs)
+    precision = both / said if said else 0.0
+    recall = both / true if true else 0.0
+    print(f"  explicit: precision {precision:.2f}, recall {recall:.2f} ({true} explicit)")
+
+
+def print_tags(pairs: Sequence[Pair]) -> None:
+    tags = sorted({tag for m, _ in pairs for tag in m.tags})
+    rates = []
+    for tag in tags:
+        tagged = [(m, r) for m, r in pairs if tag in m.tags]
+        exact = sum(m.intents == r.intents for m, r in tagged)
+        rates.append(f"{tag} {exact}/{len(tagged)}")
+    print("  exact intents by tag: " + ", ".join(rates))
+
+
+def violations(pairs: Sequence[Pair]) -> list[Labelled]:
+    return [
+        m for m, r in pairs if in_safety_set(m) and "cancel_request" in r.intents and r.explicit
+    ]
+
+
+def speed(texts: Sequence[str], rounds: int = 5) -> float:
+    for text in texts:
+        classify(text)
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for text in texts:
+            classify(text)
+    return rounds * len(texts) / (time.perf_counter() - start)
+
+
+def report_language(pairs: Sequence[Pair], lang: str) -> float:
+    mine = [(m, r) for m, r in pairs if m.lang == lang]
+    print(f"\n=== {lang}: {len(mine)} held-out messages ===")
+    macro = print_table(mine)
+    print()
+    print_confusion(mine)
+    print()
+    print_explicit(mine)
+    print_tags(mine)
+    return macro
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=HELDOUT)
+    corpus = read_labelled(parser.parse_args().corpus)
+    pairs = [(m, classify(m.text)) for m in corpus]
+    macros = {lang: report_language(pairs, lang) for lang in ("de", "en")}
+    print("\n=== summary ===")
+    print("  macro-F1: " + ", ".join(f"{lang} {f1:.3f}" for lang, f1 in macros.items()))
+    train = [(m, classify(m.text)) for m in training_corpus()]
+    bad = violations(pairs)
+    safety = sum(in_safety_set(m) for m, _ in pairs)
+    print(f"  safety violations (held-out, {safety} in the safety set): {len(bad)}")
+    print(f"  safety violations (training part): {len(violations(train))}")
+    for message in bad:
+        print(f"    ! {message.text[:100]!r}")
+    print(f"  speed: {speed([m.text for m in corpus]):,.0f} messages/second on one core")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""Putting the pieces together: prepare, score, settle, explain."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from mittelpunkt.core.intents import IntentReading
+from mittelpunkt.language._cues import Cues, read_cues
+from mittelpunkt.language._features import features
+from mittelpunkt.language._lang import detect_language
+from mittelpunkt.language._model import Model, load_model
+from mittelpunkt.language._normalize import fold, own_words, sentences, words
+from mittelpunkt.language._safety import explicit, settle_cancellation
+
+__all__ = ["Prepared", "classify", "prepare", "read_intent", "read_with"]
+
+_MAX_CUES = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A message made ready for the model: folded own words, cues, language, features."""
+
+    folded: str
+    cues: Cues
+    lang: str | None
+    features: frozenset[str]
+
+
+def prepare(text: str) -> Prepared:
+    """Cut quotes, fold, split, read cues and collect features (shared with the trainer).
+
+    >>> prepare("Kann man das stornieren?").cues.cancel_hazard
+    True
+    """
+    own = own_words(text)
+    folded_sentences = [fold(sentence) for sentence in sentences(own)]
+    folded = " ".join(folded_sentences)
+    lang = detect_language(own, words(folded))
+    cues = read_cues(folded_sentences)
+    return Prepared(folded, cues, lang, features(folded, cues, lang))
+
+
+def classify(text: str) -> IntentReading:
+    """Read what a customer's message means.
+
+    Args:
+        text: the message as received (greetings, signature and quoted mails included).
+
+    Returns:
+        The intents, whether the message is an unambiguous instruction, the cues that
+        decided it, a confidence between 0 and 1, and the language.
+
+    >>> reading = classify("Kann man das stornieren? Und wie sieht es dann aus mit dem "
+    ...                    "bereits überwiesenen Geld?")
+    >>> sorted(reading.intents), reading.explicit, reading.lang
+    (['cancel_question'], False, 'de')
+    >>> reading = classify("Hiermit storniere ich meine Bestellung 4711.")
+    >>> sorted(reading.intents), reading.explicit
+    (['cancel_request'], True)
+    """
+    return read_with(load_model(), text)
+
+
+def read_with(model: Model, text: str) -> IntentReading:
+    """Read a message with a given model (the trainer's cross-validation uses this)."""
+    prepared = prepare(text)
+    known = model.known(prepared.features)
+    probabilities = model.probabilities(prepared.features, known)
+    proposed = _decide(probabilities, model)
+    intents, note = settle_cancellation(proposed, prepared.cues)
+    cues = [*prepared.cues.names[:_MAX_CUES], *([note] if note else [])]
+    cues += _evidence(model, known, intents)
+    return IntentReading(
+        intents=intents,
+        explicit=explicit(intents, prepared.cues),
+        cues=tuple(cues),
+        confidence=_confidence(probabilities, proposed),
+        lang=prepared.lang,
+    )
+
+
+def read_intent(text: str) -> IntentReading | None:
+    """The classifier port of the core: :func:`classify`, or None for an empty message.
+
+    >>> read_intent("   ") is None
+    True
+    >>> sorted(read_intent("hat sich erübrigt, danke").intents)
+    ['withdraw']
+    """
+    return classify(text) if text.strip() else None
+
+
+def _decide(probabilities: dict[str, float], model: Model) -> frozenset[str]:
+    chosen = {
+        label
+        for label, threshold in zip(model.labels, model.thresholds, strict=True)
+        if probabilities[label] >= threshold
+    }
+    if len(chosen) > 1:
+        chosen.discard("other")
+    return frozenset(chosen or {max(probabilities, key=probabilities.__getitem__)})
+
+
+def _confidence(probabilities: dict[str, float], chosen: frozenset[str]) -> float:
+    certainty = (p if label in chosen else 1.0 - p for label, p in probabilities.items())
+    return round(min(certainty), 2)
+
+
+def _evidence(
+    model: Model, known: Mapping[str, tuple[float, ...]], intents: frozenset[str]
+) -> list[str]:
+    telling = [(f, row) for f, row in known.items() if f[1] == ":" and f[0] in "wb"]
+    shown = []
+    for label in sorted(intents & set(model.labels)):
+        column = model.labels.index(label)
+        best = max(telling, key=lambda item: item[1][column], default=None)
+        if best is not None and best[1][column] > 0:
+            shown.append(f"{label}:{_readable(best[0])}")
+    return shown
+
+
+def _readable(feature: str) -> str:
+    kind, _, value = feature.partition(":")
+    return {"b": value.replace("_", " ").strip(), "c": f"~{value.strip('<>')}"}.get(kind, value)

@@ -1,0 +1,123 @@
+"""The learned part: one logistic regression per intent, scored in plain Python.
+
+The weights were learned by scikit-learn from the training corpus (see :mod:`._train`) and
+ship as JSON next to this module, so reading a message needs no third-party library, no
+download and no pickle. A message's score for an intent is the intent's bias plus the sum of
+its features' weights, scaled by one over the square root of the number of features (the
+same length normalisation the training used), through the logistic function.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+__all__ = ["Model", "load_model", "model_from_json"]
+
+WEIGHTS_FILE = "weights.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Per-intent logistic regressions over binary features.
+
+    Attributes:
+        labels: the intents, in the order of every weight vector.
+        bias: one intercept per intent.
+        thresholds: the probability from which an intent counts as present.
+        weights: feature -> one weight per intent.
+        corpus_sha256: the digest of the training corpus the weights were learned from.
+    """
+
+    labels: tuple[str, ...]
+    bias: tuple[float, ...]
+    thresholds: tuple[float, ...]
+    weights: Mapping[str, tuple[float, ...]]
+    corpus_sha256: str
+    vocabulary: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Index the features that have weights (set intersection is the fast lookup)."""
+        object.__setattr__(self, "vocabulary", frozenset(self.weights))
+
+    def known(self, features: frozenset[str]) -> dict[str, tuple[float, ...]]:
+        """The features the model has weights for, with their weights.
+
+        >>> Model(("a",), (0.0,), (0.5,), {"x": (1.0,)}, "").known(frozenset({"x", "y"}))
+        {'x': (1.0,)}
+        """
+        common = features & self.vocabulary
+        return dict(zip(common, map(self.weights.__getitem__, common), strict=True))
+
+    def probabilities(
+        self, features: frozenset[str], known: Mapping[str, tuple[float, ...]] | None = None
+    ) -> dict[str, float]:
+        """The probability of each intent, given a message's features.
+
+        Args:
+            features: all features of the message (their number normalises the score).
+            known: ``self.known(features)``, when the caller has it already.
+
+        >>> model = Model(("a", "b"), (0.0, 0.0), (0.5, 0.5), {"x": (2.0, -2.0)}, "")
+        >>> {k: round(v, 2) for k, v in model.probabilities(frozenset({"x"})).items()}
+        {'a': 0.88, 'b': 0.12}
+        """
+        rows = (self.known(features) if known is None else known).values()
+        scale = 1.0 / math.sqrt(len(features)) if features else 0.0
+        sums = list(map(sum, zip(*rows, strict=True))) if rows else None
+        return {
+            label: _logistic(bias + scale * (sums[i] if sums else 0.0))
+            for i, (label, bias) in enumerate(zip(self.labels, self.bias, strict=True))
+        }
+
+    def evidence(
+        self, known: Mapping[str, tuple[float, ...]], label: str, count: int = 2
+    ) -> list[str]:
+        """The features that speak most for ``label``, strongest first.
+
+        >>> model = Model(("a",), (0.0,), (0.5,), {"w:x": (2.0,), "w:y": (0.5,)}, "")
+        >>> model.evidence(model.known(frozenset({"w:x", "w:y", "w:z"})), "a", count=1)
+        ['w:x']
+        """
+        column = self.labels.index(label)
+        scored = sorted(((row[column], feature) for feature, row in known.items()), reverse=True)
+        return [feature for weight, feature in scored[:count] if weight > 0]
+
+
+def _logistic(score: float) -> float:
+    if score < -40.0:  # noqa: PLR2004 - exp overflows beyond this, and the answer is 0 anyway
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-score))
+
+
+def model_from_json(text: str) -> Model:
+    """Build a model from its JSON form (as written by the trainer).
+
+    >>> model = model_from_json('{"labels": ["a"], "bias": [0.5], "thresholds": [0.5],'
+    ...                         ' "weights": {"w:x": [1.0]}, "corpus_sha256": "00"}')
+    >>> model.weights["w:x"]
+    (1.0,)
+    """
+    data = json.loads(text)
+    return Model(
+        labels=tuple(data["labels"]),
+        bias=tuple(data["bias"]),
+        thresholds=tuple(data["thresholds"]),
+        weights={feature: tuple(row) for feature, row in data["weights"].items()},
+        corpus_sha256=data["corpus_sha256"],
+    )
+
+
+@cache
+def load_model() -> Model:
+    """The model shipped with the package, read once.
+
+    >>> "cancel_request" in load_model().labels
+    True
+    """
+    text = resources.files("mittelpunkt.language").joinpath(WEIGHTS_FILE).read_text("utf-8")
+    return model_from_json(text)

@@ -1,0 +1,125 @@
+"""Preparing a customer's message for reading: the customer's own words, in one spelling.
+
+Three steps, each pure:
+
+* :func:`own_words` cuts what the customer did not write *now*: quoted earlier mails
+  (``>`` lines, everything below "Am ... schrieb ...:", "On ... wrote:", "-----Original
+  Message-----", a "Von:/Gesendet:" header block) and "Sent from my iPhone" lines. A company's
+  "Ihr Auftrag wurde storniert" quoted under a reply must not read as the customer's words.
+* :func:`fold` lower-cases and folds spelling variants together: ``ä`` and ``ae`` are one
+  letter pair here, accents and typographic quotes are dropped.
+* :func:`sentences` splits into sentences (abbreviations like "Nr." or "ca." do not end one),
+  and :func:`words` into words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "own_words", "sentences", "words"]
+
+_QUOTE_HEADER = re.compile(
+    r"^[ \t]*(?:"
+    r"-{2,}[ \t]*(?:original(?:[ \t]+message)?|urspr(?:ü|ue)ngliche[ \t]+nachricht"
+    r"|weitergeleitete[ \t]+nachricht|forwarded[ \t]+message)[ \t]*-{2,}"
+    r"|am[ \t][^\n]*\d[^\n]*[ \t]schrieb[^\n]*:[ \t]*$"
+    r"|on[ \t][^\n]*\d[^\n]*[ \t]wrote:[ \t]*$"
+    r"|(?:von|from):[^\n]*\n[ \t]*(?:gesendet|sent|datum|date|an|to|betreff|subject):"
+    r")",
+    re.IGNORECASE | re.MULTILINE,
+)
+_QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)", re.MULTILINE)
+_SENT_FROM = re.compile(
+    r"^[ \t]*(?:sent from my|gesendet von meinem|von meinem)[^\n]*(?:gesendet)?[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+_FOLD = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "ß": "ss",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201e": '"',
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+    }
+)
+
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"')\]]*\s+|\n[ \t]*\n\s*|\n(?=[ \t]*[-*•])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:nr|ca|bzw|evtl|ggf|usw|inkl|zzgl|bspw|str|tel|dr|mr|mrs|ms|no|approx|vs|etc"
+    r"|z\.b|d\.h|u\.a|e\.g|i\.e|ref|st)\.|\b\d{1,2}\.)$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def own_words(text: str) -> str:
+    r"""The part of a message its author wrote now, without quoted mails.
+
+    Args:
+        text: the message as received.
+
+    Returns:
+        The text above the first quoted mail, without ``>`` lines; the whole text with only
+        ``>`` lines removed if nothing would be left.
+
+    >>> own_words("Hat sich erübrigt.\n\nAm 3.5.2024 um 10:12 schrieb Shop <s@shop.de>:\n"
+    ...           "> Ihr Auftrag wurde storniert")
+    'Hat sich erübrigt.'
+    """
+    header = _QUOTE_HEADER.search(text)
+    head = text[: header.start()] if header else text
+    mine = _SENT_FROM.sub("", _QUOTED_LINE.sub("", head)).strip()
+    return mine or _QUOTED_LINE.sub("", text).strip()
+
+
+def fold(text: str) -> str:
+    r"""Lower-case a text and fold umlauts, accents and typographic marks to plain ASCII.
+
+    >>> fold("Bitte NICHT stornieren \u2013 schöne Grüße")
+    'bitte nicht stornieren - schoene gruesse'
+    >>> fold("Grüezi, d'Bestellig") == fold("Grueezi, d\u2019Bestellig")
+    True
+    """
+    folded = text.lower().translate(_FOLD)
+    if folded.isascii():
+        return folded
+    return unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
+
+
+def sentences(text: str) -> list[str]:
+    """Split a text into sentences, keeping each one's closing punctuation.
+
+    >>> sentences("Kann man das stornieren? Und wie sieht es aus mit der Nr. 12?")
+    ['Kann man das stornieren?', 'Und wie sieht es aus mit der Nr. 12?']
+    """
+    pieces: list[str] = []
+    start = 0
+    for boundary in _BOUNDARY.finditer(text):
+        piece = text[start : boundary.start()]
+        if _ABBREVIATION.search(piece) and "\n" not in boundary.group():
+            continue
+        pieces.append(piece)
+        start = boundary.end()
+    pieces.append(text[start:])
+    return [" ".join(piece.split()) for piece in pieces if piece.strip()]
+
+
+def words(folded: str) -> list[str]:
+    """The words of a folded text, apostrophes kept inside ("don't").
+
+    >>> words("please don't cancel order #4711!")
+    ['please', "don't", 'cancel', 'order', '4711']
+    """
+    return _WORD.findall(folded)
