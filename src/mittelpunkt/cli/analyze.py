@@ -22,11 +22,16 @@ from mittelpunkt.adapters.mapping import LogMapping, load_mapping
 from mittelpunkt.adapters.sources import log_format
 from mittelpunkt.analytics.analysis import Analysis, Options, analyze_log
 from mittelpunkt.analytics.covers import EVERYTHING
-from mittelpunkt.cli.common import exits_cleanly, progress_bar
-from mittelpunkt.core.config import Config
+from mittelpunkt.cli.common import (
+    CLASSIFIER,
+    AsOfOption,
+    ConfigOption,
+    exits_cleanly,
+    parse_as_of,
+    progress_bar,
+)
 from mittelpunkt.core.replay import replay as run_replay
-from mittelpunkt.core.times import TimeFormatError, parse_instant
-from mittelpunkt.exceptions import BadConfig, BadEvent, MittelpunktError
+from mittelpunkt.exceptions import BadConfig, MittelpunktError
 
 __all__ = ["analyze", "report_html"]
 
@@ -44,12 +49,8 @@ def analyze(
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Write the analysis JSON here.")
     ] = None,
-    config: Annotated[
-        Path | None, typer.Option("--config", help="Thresholds, consent, language (TOML).")
-    ] = None,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Judge up to this time (ISO 8601).")
-    ] = None,
+    config: ConfigOption = None,
+    as_of: AsOfOption = None,
     cache_dir: Annotated[
         Path | None, typer.Option("--cache-dir", help="Keep the columnar cache here.")
     ] = None,
@@ -60,7 +61,11 @@ def analyze(
     """Import a log, replay it through the guards, and map where its process hurts customers."""
     settings = load_config(config)
     options = Options(
-        config=settings, as_of=_as_of(as_of, settings), cache_dir=cache_dir, use_cache=not no_cache
+        config=settings,
+        as_of=parse_as_of(as_of, settings),
+        cache_dir=cache_dir,
+        use_cache=not no_cache,
+        classifier=CLASSIFIER,
     )
     analysis = analyze_log(_log(log), _mapping(log, mapping), options, progress=progress_bar)
     outputs: dict[Path, str] = {}
@@ -117,15 +122,6 @@ def _mapping(log: Path, path: Path | None) -> LogMapping:
     if log_format(log) == "jsonl":
         return LogMapping(covers=EVERYTHING)
     raise BadConfig(f"--mapping: needed to read {log.name} (see examples/mappings/)")
-
-
-def _as_of(value: str | None, config: Config) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        return parse_instant(value, config.default_tz)
-    except TimeFormatError as error:
-        raise BadEvent(str(error), field="--as-of") from None
 
 
 def _write_all(outputs: Mapping[Path, str]) -> None:

@@ -10,6 +10,7 @@ import typer
 
 from mittelpunkt.cli.analyze import analyze
 from mittelpunkt.cli.demo import demo
+from mittelpunkt.cli.intent import intent
 from mittelpunkt.cli.replay import replay
 
 __all__ = ["app", "main"]
@@ -24,6 +25,7 @@ app = typer.Typer(
 app.command("replay")(replay)
 app.command("demo")(demo)
 app.command("analyze")(analyze)
+app.command("intent")(intent)
 
 
 def main() -> None:

@@ -13,16 +13,44 @@ import gc
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from enum import StrEnum
-from typing import ParamSpec, TypeVar
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-from mittelpunkt.exceptions import MittelpunktError
+from mittelpunkt.core.config import Config
+from mittelpunkt.core.intents import IntentClassifier, no_intent
+from mittelpunkt.core.step import Rules
+from mittelpunkt.core.times import TimeFormatError, parse_instant
+from mittelpunkt.exceptions import BadConfig, BadEvent, MittelpunktError
+from mittelpunkt.guards import all_guards
 
-__all__ = ["OutputFormat", "choose_format", "exits_cleanly", "gc_paused", "progress_bar"]
+__all__ = [
+    "CLASSIFIER",
+    "AsOfOption",
+    "ConfigOption",
+    "OutputFormat",
+    "choose_format",
+    "default_rules",
+    "exits_cleanly",
+    "gc_paused",
+    "parse_as_of",
+    "progress_bar",
+]
+
+#: How the commands read customers' free text when an event gives no intent.
+CLASSIFIER: IntentClassifier = no_intent
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="Thresholds, consent, language (TOML).")
+]
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="Judge up to this time (ISO 8601).")
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -36,6 +64,32 @@ class OutputFormat(StrEnum):
 
     json = "json"
     table = "table"
+
+
+def default_rules(config: Config) -> Rules:
+    """All sixteen guards, configured, reading free text with :data:`CLASSIFIER`.
+
+    >>> len(default_rules(Config()).settings)
+    16
+    """
+    try:
+        return Rules.of(all_guards(), config, CLASSIFIER)
+    except BadConfig as error:
+        raise BadConfig(f"configuration: {error}") from None
+
+
+def parse_as_of(value: str | None, config: Config) -> datetime | None:
+    """The ``--as-of`` time (None: the last event's), read in the configured default zone.
+
+    >>> parse_as_of("2026-03-02T09:00:00+01:00", Config()).hour
+    9
+    """
+    if value is None:
+        return None
+    try:
+        return parse_instant(value, config.default_tz)
+    except TimeFormatError as error:
+        raise BadEvent(str(error), field="--as-of") from None
 
 
 def choose_format(given: str | None, *, is_terminal: bool) -> str:

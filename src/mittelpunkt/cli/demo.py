@@ -18,17 +18,14 @@ from rich.console import Console
 from rich.table import Table
 
 from mittelpunkt.adapters.jsonl import read_jsonl
-from mittelpunkt.cli.common import exits_cleanly, gc_paused, progress_bar
+from mittelpunkt.cli.common import default_rules, exits_cleanly, gc_paused, progress_bar
 from mittelpunkt.core.config import Config
 from mittelpunkt.core.events import parse_event
 from mittelpunkt.core.findings import Finding
-from mittelpunkt.core.intents import no_intent
 from mittelpunkt.core.journey import Journey
 from mittelpunkt.core.replay import Collection, ReplayResult, replay
-from mittelpunkt.core.step import Rules
 from mittelpunkt.demo.world import World, generate_world
 from mittelpunkt.exceptions import MittelpunktError
-from mittelpunkt.guards import all_guards
 from mittelpunkt.report import ReportCollector, build_model, render_report
 from mittelpunkt.report.model import JourneyLanes
 from mittelpunkt.report.texts import MEASURES, format_count, format_measure
@@ -112,8 +109,7 @@ def run_demo(world: World, config: Config, out: Path) -> DemoRun:
     with gc_paused():
         collection, seed_customers = _collection(world)
         collector = ReportCollector(keep_customers=seed_customers)
-        # Contacts the world does not label stay unread until the classifier ships here.
-        rules = Rules.of(all_guards(), config, no_intent)
+        rules = default_rules(config)
         with progress_bar(len(collection.journeys), "replaying journeys") as advance:
             result = replay(collection, rules=rules, on_journey=_advancing(collector, advance))
     analysis = collector.analysis(result)

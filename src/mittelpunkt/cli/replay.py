@@ -13,21 +13,21 @@ import typer
 from mittelpunkt.adapters.config_file import load_config
 from mittelpunkt.adapters.jsonl import Rejected, read_jsonl
 from mittelpunkt.cli.common import (
+    AsOfOption,
+    ConfigOption,
     OutputFormat,
     choose_format,
+    default_rules,
     exits_cleanly,
     gc_paused,
+    parse_as_of,
     progress_bar,
 )
 from mittelpunkt.cli.table import print_report
 from mittelpunkt.core.config import Config
-from mittelpunkt.core.intents import no_intent
 from mittelpunkt.core.replay import Collection, ReplayResult
 from mittelpunkt.core.replay import replay as run_replay
-from mittelpunkt.core.step import Rules
-from mittelpunkt.core.times import TimeFormatError, parse_instant
-from mittelpunkt.exceptions import BadConfig, BadEvent, MittelpunktError
-from mittelpunkt.guards import all_guards
+from mittelpunkt.exceptions import MittelpunktError
 
 __all__ = ["replay", "replay_file"]
 
@@ -35,12 +35,8 @@ __all__ = ["replay", "replay_file"]
 @exits_cleanly
 def replay(
     file: Annotated[str, typer.Argument(help="Canonical events (.jsonl), or - for stdin.")],
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Judge up to this time (ISO 8601).")
-    ] = None,
-    config: Annotated[
-        Path | None, typer.Option("--config", help="Thresholds, consent, language (TOML).")
-    ] = None,
+    as_of: AsOfOption = None,
+    config: ConfigOption = None,
     output: Annotated[
         OutputFormat | None,
         typer.Option("--format", help="json (default when piped) or table."),
@@ -51,7 +47,7 @@ def replay(
 ) -> None:
     """Replay canonical events through the guards and print the findings."""
     settings = load_config(config)
-    moment = _as_of(as_of, settings)
+    moment = parse_as_of(as_of, settings)
     result, rejected = replay_file(file, settings, as_of=moment, skip_invalid=skip_invalid)
     chosen = choose_format(output.value if output else None, is_terminal=sys.stdout.isatty())
     if chosen == "json":
@@ -69,7 +65,7 @@ def replay_file(
     skip_invalid: bool = False,
 ) -> tuple[ReplayResult, list[Rejected]]:
     """Read a JSON-lines file (or ``-``) and replay it; nothing is printed."""
-    rules = _rules(config)
+    rules = default_rules(config)
     collection = Collection()
     with gc_paused():
         with _open(file) as (stream, size), progress_bar(size, "reading events") as advance:
@@ -83,22 +79,6 @@ def replay_file(
                 on_line=lambda line: advance(len(line)),
             )
         return run_replay(collection, rules=rules, as_of=as_of), rejected
-
-
-def _rules(config: Config) -> Rules:
-    try:
-        return Rules.of(all_guards(), config, no_intent)
-    except BadConfig as error:
-        raise BadConfig(f"configuration: {error}") from None
-
-
-def _as_of(value: str | None, config: Config) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        return parse_instant(value, config.default_tz)
-    except TimeFormatError as error:
-        raise BadEvent(str(error), field="--as-of") from None
 
 
 class _open:  # noqa: N801 - used as a context manager, reads like a function
