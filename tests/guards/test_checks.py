@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from mittelpunkt.adapters.jsonl import read_jsonl
 from mittelpunkt.core.config import Config
 from mittelpunkt.core.events import Event
-from mittelpunkt.core.findings import Finding
+from mittelpunkt.core.findings import ACTION_KINDS, SEVERITIES, Finding
 from mittelpunkt.core.guard import Guard, Settings
 from mittelpunkt.core.live import Live
 from mittelpunkt.core.replay import Collection, collect, replay
@@ -163,3 +163,10 @@ CHECKS: tuple[Callable[[Guard], None], ...] = (
 )
 def test_guard_keeps_the_rule(guard: Guard, check: Callable[[Guard], None]) -> None:
     check(guard)
+
+
+def test_every_action_a_guard_proposes_is_of_a_known_kind() -> None:
+    found = replay(SEEDS, rules=Rules.of(GUARDS)).findings
+    assert found
+    assert {f.action.kind for f in found} <= ACTION_KINDS
+    assert {f.severity for f in found} <= set(SEVERITIES)

@@ -47,12 +47,12 @@ def test_fires_on_seed_001_for_the_wait_and_the_third_call() -> None:
     assert given.time == at("2019-09-23T11:00")
     assert given.evidence == ("w1", "c1")
     assert given.severity == "high"
-    assert given.action.kind == "escalate"
+    assert given.action.kind == "prefill"
     assert given.action.details == {"fill_in": ["birthdate"], "known_from": "c1"}
     assert repeated.time == at("2019-10-24T18:00")
     assert repeated.evidence == ("c3", "c1", "c2")
     assert repeated.severity == "low"
-    assert repeated.action.kind == "suppress"
+    assert repeated.action.kind == "prefill"
     assert repeated.summary == (
         "The customer had to identify 3 times on this journey (customer_number, birthdate)."
     )

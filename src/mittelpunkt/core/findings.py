@@ -22,8 +22,18 @@ from typing import Any
 __all__ = ["ACTION_KINDS", "SEVERITIES", "Action", "Finding"]
 
 SEVERITIES = ("info", "low", "medium", "high")
+#: ``prefill``: fill in what the customer already said instead of asking again.
 ACTION_KINDS = frozenset(
-    {"notify", "ask", "suppress", "escalate", "require_confirmation", "handover", "callback"}
+    {
+        "notify",
+        "ask",
+        "suppress",
+        "escalate",
+        "require_confirmation",
+        "handover",
+        "callback",
+        "prefill",
+    }
 )
 
 

@@ -80,7 +80,7 @@ def _repeated(journey: Journey, settings: Settings, contacts: Sequence[Event]) -
         evidence=[last.id, *(c.id for c in contacts[:-1])],
         summary=settings.say(REPEATED, count=len(contacts), fields=", ".join(fields)),
         action=settings.action(
-            "suppress", step="identification", known_from=[c.id for c in contacts]
+            "prefill", step="identification", known_from=[c.id for c in contacts]
         ),
         fields=fields,
     )
@@ -100,7 +100,7 @@ def _already_given(
         evidence=[wait.event.id, *(c.id for c in given if c.time <= time)],
         summary=settings.say(ALREADY_GIVEN, need=", ".join(fill_in), day=settings.date(first.time)),
         action=settings.action(
-            "escalate", template="fill_in_known_data", fill_in=fill_in, known_from=first.id
+            "prefill", template="fill_in_known_data", fill_in=fill_in, known_from=first.id
         ),
         need=list(wait.needs),
     )
