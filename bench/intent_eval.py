@@ -4,7 +4,7 @@ Prints, per language: precision, recall and F1 per intent, the macro-F1, a confu
 how well ``explicit`` is read, exact-match rates by how messages are written (tags); then the
 safety count (cancellation questions, withdrawals, negated or conditional cancellations read
 as an explicit ``cancel_request``: must be zero, on the held-out and the training part), and
-the speed in messages per second on one core.
+the speed in messages per second on one core (single process, one message at a time).
 
 Run: ``.venv/bin/python bench/intent_eval.py`` (``--corpus PATH`` to measure another file).
 """
@@ -108,14 +108,20 @@ def violations(pairs: Sequence[Pair]) -> list[Labelled]:
     ]
 
 
-def speed(texts: Sequence[str], rounds: int = 5) -> float:
+def speed(texts: Sequence[str], passes: int = 10) -> float:
+    """Messages per second on one core: the fastest of several passes over the corpus.
+
+    The fastest pass is the one least disturbed by whatever else the machine is doing.
+    """
     for text in texts:
         classify(text)
-    start = time.perf_counter()
-    for _ in range(rounds):
+    fastest = float("inf")
+    for _ in range(passes):
+        start = time.perf_counter()
         for text in texts:
             classify(text)
-    return rounds * len(texts) / (time.perf_counter() - start)
+        fastest = min(fastest, time.perf_counter() - start)
+    return len(texts) / fastest
 
 
 def report_language(pairs: Sequence[Pair], lang: str) -> float:
@@ -145,7 +151,8 @@ def main() -> None:
     print(f"  safety violations (training part): {len(violations(train))}")
     for message in bad:
         print(f"    ! {message.text[:100]!r}")
-    print(f"  speed: {speed([m.text for m in corpus]):,.0f} messages/second on one core")
+    rate = speed([m.text for m in corpus])
+    print(f"  speed: {rate:,.0f} messages/second on one core (fastest of 10 passes)")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ from mittelpunkt.language._patterns import (
     CAUSAL,
     CONDITIONAL,
     CONFIRM_OBJECT,
+    DANGLING_CONDITION,
+    DOUBT,
     HINT,
     INDIRECT,
     INSTRUCTION,
@@ -31,9 +33,9 @@ from mittelpunkt.language._patterns import (
 
 __all__ = ["Cues", "SentenceCues", "read_cues"]
 
-_CLAUSE = re.compile(r"[,;:()]|\s-\s")
+_CLAUSE = re.compile(r"[,;:()]|\s-\s", re.ASCII)
 _WISH_WORDS = ("wuerde", "haette", "would", "koennten")
-_POSSIBILITY = re.compile(r"\b(?:moeglich\w*|possible|option|how)\b")
+_POSSIBILITY = re.compile(r"\b(?:moeglich\w*|possible|option|how)\b", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,8 @@ class SentenceCues:
         near_negation: a negation right next to the cancellation ("bitte nicht stornieren").
         conditional: a condition or hesitation ("falls", "würde", "if", "maybe").
         withdraws: it takes something back ("hat sich erübrigt", "please ignore").
+        doubts: it doubts or half takes back ("or maybe not", "nur eine Frage", "Don't.").
+        dangles: it only sets a condition, for its neighbour ("Falls möglich.").
         reported: it reports what was written before ("ich hatte geschrieben, dass ...").
         instructions: intents it instructs unambiguously (not a question, not conditional).
         names: the cues found, as ``kind:words``.
@@ -65,6 +69,8 @@ class SentenceCues:
     near_negation: bool
     conditional: bool
     withdraws: bool
+    doubts: bool
+    dangles: bool
     reported: bool
     instructions: frozenset[str]
     names: tuple[str, ...]
@@ -73,7 +79,7 @@ class SentenceCues:
     def cancel_hazard(self) -> bool:
         """Whether a cancellation here is asked about, negated, conditional or withdrawn."""
         unsure = self.question or self.cancel_negated or self.conditional
-        return self.withdraws or (self.cancel and unsure)
+        return self.withdraws or self.doubts or (self.cancel and unsure)
 
     @property
     def cancel_stands(self) -> bool:
@@ -95,8 +101,14 @@ class Cues:
 
     @property
     def cancel_hazard(self) -> bool:
-        """Whether any cancellation is asked about, negated, conditional, or anything withdrawn."""
-        return any(s.cancel_hazard for s in self.sentences)
+        """Whether any cancellation is asked about, negated, conditional, or anything withdrawn.
+
+        A sentence that only sets a condition ("Falls möglich.") conditions a cancellation
+        anywhere in the message.
+        """
+        hazard = any(s.cancel_hazard for s in self.sentences)
+        dangling = any(s.dangles for s in self.sentences)
+        return hazard or (dangling and any(s.cancel for s in self.sentences))
 
     @property
     def withdraws(self) -> bool:
@@ -124,6 +136,7 @@ def _sentence_flags(s: SentenceCues) -> set[str]:
             ("asks", s.asks),
             ("polite", s.polite),
             ("withdraw", s.withdraws),
+            ("doubt", s.doubts),
             ("conditional", s.conditional),
             ("negation", s.negated),
             ("reported", s.reported),
@@ -170,6 +183,8 @@ def _read_sentence(text: str) -> SentenceCues:
     conditional = _found(CONDITIONAL, _without_wishes(text), "conditional", names)
     negated, cancel_negated = _negation(text, names, cancel=cancel)
     withdraws = _found(WITHDRAW, text, "withdraw", names)
+    doubts = _found(DOUBT, text, "doubt", names)
+    dangles = conditional and _found(DANGLING_CONDITION, text, "conditional", names)
     reported = (cancel or not (question or conditional)) and _found(
         REPORTED, text, "reported", names
     )
@@ -186,6 +201,8 @@ def _read_sentence(text: str) -> SentenceCues:
         near_negation=near_negation,
         conditional=conditional,
         withdraws=withdraws,
+        doubts=doubts,
+        dangles=dangles,
         reported=reported,
         instructions=instructions,
         names=tuple(names),

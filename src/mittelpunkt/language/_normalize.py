@@ -61,7 +61,7 @@ _ABBREVIATION = re.compile(
     r"|z\.b|d\.h|u\.a|e\.g|i\.e|ref|st)\.|\b\d{1,2}\.)$",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.ASCII)
 
 
 def own_words(text: str) -> str:

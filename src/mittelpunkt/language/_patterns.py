@@ -15,6 +15,8 @@ __all__ = [
     "CAUSAL",
     "CONDITIONAL",
     "CONFIRM_OBJECT",
+    "DANGLING_CONDITION",
+    "DOUBT",
     "HINT",
     "INDIRECT",
     "INSTRUCTION",
@@ -29,11 +31,16 @@ __all__ = [
 ]
 
 
+def _ascii(pattern: str) -> re.Pattern[str]:
+    """Compile for folded text, which is plain ASCII (and ASCII matching is faster)."""
+    return re.compile(pattern, re.ASCII)
+
+
 def _words(*alternatives: str) -> str:
     return r"\b(?=[a-z])(?:" + "|".join(alternatives) + r")\b"
 
 
-CANCEL = re.compile(
+CANCEL = _ascii(
     _words(
         r"storn\w*",
         r"stonier\w*",
@@ -88,10 +95,10 @@ _NEGATORS = (
     r"cant",
     r"shouldnt",
 )
-NEGATION = re.compile(_words(*_NEGATORS, r"ohne", r"statt", r"anstatt", r"without", r"instead"))
+NEGATION = _ascii(_words(*_NEGATORS, r"ohne", r"statt", r"anstatt", r"without", r"instead"))
 
 _GAP = r"(?:[^\w,;:.!?]+[\w']+){0,3}[^\w,;:.!?]+"
-NEAR_NEGATION = re.compile(
+NEAR_NEGATION = _ascii(
     _words(*_NEGATORS, r"ohne", r"statt", r"anstatt", r"without", r"instead of", r"rather than")
     + _GAP
     + CANCEL.pattern
@@ -101,12 +108,12 @@ NEAR_NEGATION = re.compile(
     + _words(r"nicht", r"nichts", r"net", r"ned", r"noed", r"nid", r"keinesfalls")
 )
 
-POLITE_WISH = re.compile(
+POLITE_WISH = _ascii(
     r"\b(?:wuerde|wuerden|haette|haetten)(?: (?:ich|wir))? (?:sehr )?gerne?\b"
     r"|\bwould (?:really )?(?:like|love)\b|\b(?:wuerden|koennten) sie\b|\bwould you\b"
 )
 
-CONDITIONAL = re.compile(
+CONDITIONAL = _ascii(
     _words(
         r"falls",
         r"wenn",
@@ -141,6 +148,10 @@ CONDITIONAL = re.compile(
         r"perhaps",
         r"possibly",
         r"in case",
+        r"provided",
+        r"as long as",
+        r"solange",
+        r"ausser",
         r"considering",
         r"thinking (?:about|of)",
         r"before",
@@ -156,16 +167,16 @@ _OPENERS = (
     r"|are there|would it|will (?:i|it|there)|do (?:i|you|we)|does|did|am i|should i"
     r"|how|what|when|where|why|which"
 )
-OPENER = re.compile(
+OPENER = _ascii(
     r"^(?:\W|\b(?:und|also|aber|and|but|so|ok|okay|hallo|hi|hello|hey)\b)*"
     rf"(?:{_OPENERS})\b"
 )
-LATE_OPENER = re.compile(
+LATE_OPENER = _ascii(
     r"(?:[,;:(]\s*|\b(?:und|also|aber|and|but|so)\s+)"
     rf"(?:{_OPENERS})\b"
 )
 
-INDIRECT = re.compile(
+INDIRECT = _ascii(
     _words(
         r"ob",
         r"whether",
@@ -180,16 +191,16 @@ INDIRECT = re.compile(
     )
 )
 
-POLITE = re.compile(
+POLITE = _ascii(
     r"\b(?:koennen|koennten|wuerden|koenntet|koennt|wuerdet) (?:sie|ihr)\b"
     r"|\b(?:kannst|koenntest|wuerdest) du\b|\b(?:could|can|would|will) you\b"
 )
 
-CAUSAL = re.compile(_words(r"da", r"weil", r"nachdem", r"zumal", r"seit\w*", r"because", r"since"))
+CAUSAL = _ascii(_words(r"da", r"weil", r"nachdem", r"zumal", r"seit\w*", r"because", r"since"))
 
-CONFIRM_OBJECT = re.compile(r"\b(?:bestaetig\w*|confirm\w*)\b(?: [\w']+){0,5} " + CANCEL.pattern)
+CONFIRM_OBJECT = _ascii(r"\b(?:bestaetig\w*|confirm\w*)\b(?: [\w']+){0,5} " + CANCEL.pattern)
 
-WITHDRAW = re.compile(
+WITHDRAW = _ascii(
     _words(
         r"eru?e?brig\w*",
         r"hat sich (?:\w+ ){0,3}(?:erledigt|geklaert)",
@@ -252,7 +263,7 @@ WITHDRAW = re.compile(
     )
 )
 
-REPORTED = re.compile(
+REPORTED = _ascii(
     r"\b(?:ich|wir) (?:hatte|hatten|habe|haben|hab) (?:[\w-]+ ){0,6}(?:geschrieben|gefragt"
     r"|gebeten|angefragt|mitgeteilt|geschickt|gesagt|erwaehnt|beantragt|gemailt)\b"
     r"|\b(?:meine|meiner|die|der) (?:letzte|letzten|vorige|vorigen|vorherige|vorherigen|gestrige"
@@ -262,6 +273,39 @@ REPORTED = re.compile(
     r"|e-mailed|requested|mentioned|said|told you|enquired|inquired)\b"
     r"|\b(?:my|the) (?:last|previous|earlier|first|original) (?:mail|email|e-mail|message"
     r"|request)\b"
+)
+
+DOUBT = _ascii(
+    _words(
+        r"(?:or|oder) (?:\w+ ){0,2}(?:not|nicht)",
+        r"(?:maybe|perhaps|vielleicht|eventuell) (?:\w+ )?(?:not|nicht)",
+        r"not sure",
+        r"unsure",
+        r"(?:nicht|noch nicht) (?:so )?sicher",
+        r"unsicher",
+        r"unschluessig",
+        r"weiss (?:noch )?nicht",
+        r"(?:just|only) (?:asking|a question|wondering)",
+        r"nur (?:eine )?frage",
+        r"frage (?:ja )?nur",
+        r"nur gefragt",
+        r"(?:rein )?hypothetisch",
+        r"hypothetical\w*",
+        r"theoreti\w*",
+        r"kidding",
+        r"jk",
+        r"spass",
+        r"scherz",
+    )
+    + r"|^\W*(?:(?:bitte|please|lieber|doch|besser|actually|no|nein|hmm+|oh)[ ,]+)*"
+    r"(?:don't|do not|dont|nicht|not|no|nein|lieber nicht|besser nicht)\W*$"
+)
+
+# A sentence that only sets a condition ("Falls möglich." / "If that works.") conditions its
+# neighbour; the usual sign-off ("Falls Sie Fragen haben, ...") does not.
+DANGLING_CONDITION = _ascii(
+    r"^\W*(?:falls|wenn|sofern|solange|ausser|if|unless|provided|as long as|in case)\b"
+    r"(?!.*\b(?:fragen|rueckfragen|questions?|queries|need anything|need more|need further)\b)"
 )
 
 _CANCEL_VERB = _words(
@@ -307,19 +351,20 @@ _WANT_EN = (
 # Cheap first looks: an instruction pattern only runs where one of its words occurs.
 HINT = {
     "cancel_request": CANCEL,
-    "reactivation_request": re.compile(
+    "reactivation_request": _ascii(
         r"reaktiv|wieder|reactiv|reinstat|restor|restart|resum|rueckgaengig|undo|angebot|offer"
         r"|zurueck|back|reviv|reconnect|unlock|\bja\b|\byes\b"
     ),
-    "unsubscribe": re.compile(
-        r"abmeld|austrag|entfern|loesch|unsubscr|remove|take me off|opt|delete|melden sie"
-        r"|tragen sie|nehmen sie|hoer|widerr|withdraw|revoke|keine|stop|quit|do not|no more"
-        r"|abbestell|\bab\b|abmelden"
+    "unsubscribe": _ascii(
+        r"newsletter|werb|mail|verteiler|liste|list\b|sms|text|anruf|call|katalog|catalog"
+        r"|prospekt|leaflet|einwillig|zustimmung|einverst|consent|permission|marketing|spam"
+        r"|abmeld|austrag|unsubscr|opt|contact|kontakt|daten|data|push|benachrichtig"
+        r"|notification|post\b|letter|remove me|take me off|stop|abbestell"
     ),
 }
 
 INSTRUCTION = {
-    "cancel_request": re.compile(
+    "cancel_request": _ascii(
         r"\b(?:hiermit|hereby|herewith)\b"
         rf"|{_REQUEST}.{{0,80}}?{_CANCEL_VERB}"
         rf"|{_REQUEST}(?: \w+){{0,4}} (?:um )?(?:die |eine |the )?{_CANCEL_NOUN}"
@@ -347,7 +392,7 @@ INSTRUCTION = {
         r"|\bi(?:'m| am) (?:hereby )?(?:cancell?ing|terminating|withdrawing from)\b"
         rf"|{_WANT_EN} (?:cancel|terminate|end|close|rescind|withdraw from|annul)\b"
     ),
-    "reactivation_request": re.compile(
+    "reactivation_request": _ascii(
         rf"(?:{_REQUEST}|\bersuche\b|{_WANT_DE}).{{0,80}}?\b(?:reaktivier\w*|wieder ?aktivier\w*"
         r"|wieder ?her ?(?:ge)?stell\w*|reactivat\w*|reinstat\w*|restore|restart|resume"
         r"|rueckgaengig|undo|wieder ?aufnehm\w*|wieder ?freischalt\w*|wieder frei|zurueck haben"
@@ -364,7 +409,7 @@ INSTRUCTION = {
         r"|\b(?:reaktivieren|aktivieren|reactivate|reinstate|restore) (?:sie|bitte|please|it|my"
         r"|the)\b"
     ),
-    "unsubscribe": re.compile(
+    "unsubscribe": _ascii(
         rf"{_REQUEST}.{{0,80}}?\b(?:abmelden|abmeldung|austragen|entfernen|loeschen|unsubscribe"
         r"|remove|take me off|opt me out|delete)\b"
         r"|\bmelden sie mich\b.{0,40}\bab\b|\btragen sie mich\b.{0,40}\baus\b"
