@@ -42,7 +42,8 @@ def features(folded: str, cues: Cues, lang: str | None) -> frozenset[str]:
     (True, True)
     """
     tokens = _TOKEN.findall(_NUMBERISH.sub("0", folded))
-    found = {f"b:{a}_{b}" for a, b in zip(tokens, [*tokens[1:], ""], strict=True)}
+    following = [*tokens[1:], ""] if tokens else []
+    found = {f"b:{a}_{b}" for a, b in zip(tokens, following, strict=True)}
     for token in set(tokens):
         found.update(_word_features(token))
     found.update(cues.flags())

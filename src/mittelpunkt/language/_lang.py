@@ -22,7 +22,8 @@ _GERMAN = frozenset(
         "du", "dir", "dich", "mir", "mich", "hallo", "gruesse", "gruss", "danke", "sehr",
         "geehrte", "bestellung", "lieferung", "kein", "keine", "nur", "jetzt", "heute", "seit",
         "bis", "hier", "hiermit", "doch", "mal", "es", "im", "sich", "gerne", "freundlichen",
-        "vielen", "liebe", "lg", "mfg", "gruezi", "servus", "isch", "nid",
+        "vielen", "liebe", "lg", "mfg", "gruezi", "servus", "isch", "nid", "nie", "niemand",
+        "immer", "wird", "werden", "mehr", "ganz", "wieder", "alle", "nichts", "warte",
     }
 )
 _ENGLISH = frozenset(
@@ -34,10 +35,15 @@ _ENGLISH = frozenset(
         "thanks", "thank", "dear", "order", "delivery", "no", "only", "now", "today", "since",
         "until", "here", "hereby", "it", "this", "that", "there", "just", "do", "does", "did",
         "don't", "can't", "won't", "i'm", "i've", "it's", "kind", "best", "cheers", "sincerely",
+        "ever", "never", "nobody", "all", "any", "will", "was", "were", "very", "really", "they",
+        "them", "their", "our", "i'll", "you're", "get", "got", "back",
     }
 )
 # fmt: on
 _UMLAUT = re.compile("[äöüßÄÖÜ]")
+# When the little words tie, letter groups typical of one language decide.
+_GERMAN_LETTERS = re.compile(r"sch|ung\b|cht|ich\b|ein|eit|ue|oe|ae|tz|\bz", re.ASCII)
+_ENGLISH_LETTERS = re.compile(r"th|ing\b|\bwh|ly\b|ou|ea|w|y\b", re.ASCII)
 
 
 def detect_language(text: str, folded_words: list[str]) -> str | None:
@@ -54,12 +60,18 @@ def detect_language(text: str, folded_words: list[str]) -> str | None:
     'de'
     >>> detect_language("Where is my order?", ["where", "is", "my", "order"])
     'en'
+    >>> detect_language("Appalling service!", ["appalling", "service"])
+    'en'
     >>> detect_language("4711", ["4711"]) is None
     True
     """
     german = sum(map(_GERMAN.__contains__, folded_words))
     german += 2 * bool(_UMLAUT.search(text))
     english = sum(map(_ENGLISH.__contains__, folded_words))
+    if german == english:
+        letters = " ".join(folded_words)
+        german = len(_GERMAN_LETTERS.findall(letters))
+        english = len(_ENGLISH_LETTERS.findall(letters))
     if german == english:
         return None
     return "de" if german > english else "en"

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mittelpunkt.core.intents import INTENTS, IntentClassifier
+from mittelpunkt.language import classify, read_intent
+
+CLEAR = [
+    ("Wo bleibt meine Bestellung? Sie sollte gestern kommen.", "de", "status_inquiry"),
+    ("Where is my parcel? It was due on Monday.", "en", "status_inquiry"),
+    ("Hiermit kündige ich meinen Vertrag zum nächstmöglichen Termin.", "de", "cancel_request"),
+    ("Please cancel my order 4711.", "en", "cancel_request"),
+    ("Kann ich die Bestellung noch stornieren?", "de", "cancel_question"),
+    ("How do I cancel my subscription?", "en", "cancel_question"),
+    ("Hat sich erübrigt, danke.", "de", "withdraw"),
+    ("Please ignore my last email.", "en", "withdraw"),
+    ("Bitte reaktivieren Sie meine Bestellung.", "de", "reactivation_request"),
+    ("Please reactivate my account.", "en", "reactivation_request"),
+    ("Bitte bestätigen Sie mir den Termin schriftlich.", "de", "confirmation_request"),
+    ("Please confirm the new delivery date in writing.", "en", "confirmation_request"),
+    ("Das ist eine Unverschämtheit, niemand ruft zurück!", "de", "complaint"),
+    ("Absolutely appalling service, nobody ever calls back.", "en", "complaint"),
+    ("Meine neue Adresse lautet Gartenweg 3, 12345 Berlin.", "de", "info_provided"),
+    ("Attached are the photos of the damaged box.", "en", "info_provided"),
+    ("Bitte melden Sie mich vom Newsletter ab.", "de", "unsubscribe"),
+    ("Please unsubscribe me from your newsletter.", "en", "unsubscribe"),
+    ("Haben Sie den Tisch auch in Eiche?", "de", "other"),
+    ("Do you sell gift cards?", "en", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "intent"), CLEAR)
+def test_clear_messages_read_as_their_intent(text: str, lang: str, intent: str) -> None:
+    reading = classify(text)
+    assert intent in reading.intents
+    assert reading.lang == lang
+
+
+def test_a_message_may_carry_several_intents() -> None:
+    reading = classify("Wo bleibt meine Bestellung? Langsam reicht es mir wirklich, unverschämt!")
+    assert {"status_inquiry", "complaint"} <= reading.intents
+
+
+def test_umlauts_and_their_ascii_spelling_read_alike() -> None:
+    assert classify("Können Sie mir die Kündigung bestätigen?") == classify(
+        "Koennen Sie mir die Kuendigung bestaetigen?"
+    )
+
+
+def test_a_quoted_earlier_mail_is_not_the_customers_words() -> None:
+    text = (
+        "Danke, alles angekommen.\n\n"
+        "On Tue, 4 Jun 2024 at 14:02, Shop <s@shop.example> wrote:\n"
+        "> Your order has been cancelled. Please reactivate it in your account."
+    )
+    assert "reactivation_request" not in classify(text).intents
+
+
+def test_the_cues_say_why_a_message_counts_as_a_question() -> None:
+    reading = classify("Kann man das stornieren?")
+    assert "question:?" in reading.cues
+    assert any(cue.startswith("cancel:") for cue in reading.cues)
+
+
+def test_a_conditional_cancellation_names_its_condition() -> None:
+    reading = classify("Falls es noch länger dauert, würde ich stornieren.")
+    assert "conditional:falls" in reading.cues
+    assert not reading.explicit
+
+
+def test_read_intent_is_the_cores_classifier_port() -> None:
+    port: IntentClassifier = read_intent
+    assert port("") is None
+    assert port("  \n ") is None
+    reading = port("Where is my order?")
+    assert reading is not None
+    assert reading.intents <= INTENTS
+
+
+def test_reading_is_deterministic() -> None:
+    text = "Bitte stornieren Sie die Bestellung, falls sie nicht bis Freitag kommt."
+    assert classify(text) == classify(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_gets_a_well_formed_reading(text: str) -> None:
+    reading = classify(text)
+    assert reading.intents
+    assert reading.intents <= INTENTS
+    assert 0.0 <= reading.confidence <= 1.0
+    assert reading.lang in {"de", "en", None}
+    assert not ("other" in reading.intents and len(reading.intents) > 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_explicit_always_names_an_instruction(text: str) -> None:
+    reading = classify(text)
+    if reading.explicit:
+        assert reading.intents & {"cancel_request", "reactivation_request", "unsubscribe"}
+        assert any(cue.startswith("instruction:") for cue in reading.cues)
