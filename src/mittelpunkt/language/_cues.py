@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mittelpunkt.language._instructions import HINT, INSTRUCTION
 from mittelpunkt.language._patterns import (
     CANCEL,
     CAUSAL,
@@ -18,9 +19,7 @@ from mittelpunkt.language._patterns import (
     CONFIRM_OBJECT,
     DANGLING_CONDITION,
     DOUBT,
-    HINT,
     INDIRECT,
-    INSTRUCTION,
     LATE_OPENER,
     NEAR_NEGATION,
     NEGATION,

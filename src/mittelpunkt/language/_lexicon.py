@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import re
 
+from mittelpunkt.language._regex import ascii_pattern as _ascii
+
 __all__ = ["word_fields"]
-
-
-def _ascii(pattern: str) -> re.Pattern[str]:
-    """Compile for folded text, which is plain ASCII (and ASCII matching is faster)."""
-    return re.compile(pattern, re.ASCII)
 
 
 def _field(*alternatives: str) -> re.Pattern[str]:
