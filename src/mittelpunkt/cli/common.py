@@ -23,11 +23,12 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from mittelpunkt.core.config import Config
-from mittelpunkt.core.intents import IntentClassifier, no_intent
+from mittelpunkt.core.intents import IntentClassifier
 from mittelpunkt.core.step import Rules
 from mittelpunkt.core.times import TimeFormatError, parse_instant
 from mittelpunkt.exceptions import BadConfig, BadEvent, MittelpunktError
 from mittelpunkt.guards import all_guards
+from mittelpunkt.language import read_intent
 
 __all__ = [
     "CLASSIFIER",
@@ -43,7 +44,7 @@ __all__ = [
 ]
 
 #: How the commands read customers' free text when an event gives no intent.
-CLASSIFIER: IntentClassifier = no_intent
+CLASSIFIER: IntentClassifier = read_intent
 
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="Thresholds, consent, language (TOML).")

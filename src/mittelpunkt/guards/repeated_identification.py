@@ -53,7 +53,7 @@ def check(journey: Journey, settings: Settings) -> Iterator[Finding]:
     >>> calls = [event(f"c{n}", f"2019-10-0{n}T10:00", "contact.inbound", order="O-1",
     ...                channel="phone", identified_with=["birthdate"]) for n in (1, 2, 3)]
     >>> [(f.evidence, f.action.kind) for f in findings_of(GUARD, calls)]
-    [(('c3', 'c1', 'c2'), 'suppress')]
+    [(('c3', 'c1', 'c2'), 'prefill')]
     """
     identifications = [c for c in journey.of_type("contact.inbound") if needs_of(c, _FIELDS)]
     nth = max(settings.number("nth"), 1)
