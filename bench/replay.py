@@ -24,7 +24,10 @@ from pathlib import Path
 
 from mittelpunkt.cli.replay import replay_file
 from mittelpunkt.core.config import Config
+from mittelpunkt.core.intents import no_intent
+from mittelpunkt.core.step import Rules
 from mittelpunkt.demo.world import World, generate_world
+from mittelpunkt.guards import all_guards
 
 EVENTS_PER_CUSTOMER = 14  # measured on the default world; only sizes the generation
 
@@ -49,9 +52,11 @@ def time_parse(path: Path) -> float:
     return time.perf_counter() - started
 
 
-def time_replay(path: Path) -> tuple[float, int]:
+def time_replay(path: Path, *, read_text: bool = True) -> tuple[float, int]:
+    """The whole replay; ``read_text=False`` leaves free text unread (no classifier)."""
+    rules = None if read_text else Rules.of(all_guards(), Config(), no_intent)
     started = time.perf_counter()
-    result, _ = replay_file(str(path), Config())
+    result, _ = replay_file(str(path), Config(), rules=rules)
     return time.perf_counter() - started, result.journeys
 
 
@@ -97,6 +102,9 @@ def main() -> None:
         parse = statistics.median(time_parse(path) for _ in range(args.repeat))
         runs = [time_replay(path) for _ in range(args.repeat)]
         replay_s = statistics.median(r[0] for r in runs)
+        unread_s = statistics.median(
+            time_replay(path, read_text=False)[0] for _ in range(args.repeat)
+        )
         journeys = runs[0][1]
         grown_kib, _ = peak_memory_kib(path)
     per_journey = grown_kib * 1024 / journeys
@@ -105,6 +113,7 @@ def main() -> None:
     print(f"json.loads only        {parse:>11.2f}s  {count / parse:>10,.0f} events/s")
     print(f"replay (all guards)    {replay_s:>11.2f}s  {count / replay_s:>10,.0f} events/s")
     print(f"replay / parse         {replay_s / parse:>11.2f}x  (target <= 5x)")
+    print(f"  without classifier   {unread_s:>11.2f}s  {unread_s / parse:>10.2f}x of parse")
     print(f"peak memory growth     {grown_kib / 1024:>10.0f}MiB")
     print(
         f"memory per journey     {per_journey:>11.0f}B  (target < 2048 B: "

@@ -27,6 +27,7 @@ from mittelpunkt.cli.table import print_report
 from mittelpunkt.core.config import Config
 from mittelpunkt.core.replay import Collection, ReplayResult
 from mittelpunkt.core.replay import replay as run_replay
+from mittelpunkt.core.step import Rules
 from mittelpunkt.exceptions import MittelpunktError
 
 __all__ = ["replay", "replay_file"]
@@ -63,9 +64,13 @@ def replay_file(
     *,
     as_of: datetime | None = None,
     skip_invalid: bool = False,
+    rules: Rules | None = None,
 ) -> tuple[ReplayResult, list[Rejected]]:
-    """Read a JSON-lines file (or ``-``) and replay it; nothing is printed."""
-    rules = default_rules(config)
+    """Read a JSON-lines file (or ``-``) and replay it; nothing is printed.
+
+    ``rules`` defaults to every guard with the built-in classifier (:func:`default_rules`).
+    """
+    rules = rules or default_rules(config)
     collection = Collection()
     with gc_paused():
         with _open(file) as (stream, size), progress_bar(size, "reading events") as advance:
