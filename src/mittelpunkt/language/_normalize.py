@@ -23,15 +23,16 @@ _QUOTE_HEADER = re.compile(
     r"^[ \t]*(?:"
     r"-{2,}[ \t]*(?:original(?:[ \t]+message)?|urspr(?:ü|ue)ngliche[ \t]+nachricht"
     r"|weitergeleitete[ \t]+nachricht|forwarded[ \t]+message)[ \t]*-{2,}"
-    r"|am[ \t][^\n]*\d[^\n]*[ \t]schrieb[^\n]*:[ \t]*$"
-    r"|on[ \t][^\n]*\d[^\n]*[ \t]wrote:[ \t]*$"
+    r"|am[ \t](?=[^\n]*\d)[^\n]*?[ \t]schrieb[^\n]*:[ \t]*$"
+    r"|on[ \t](?=[^\n]*\d)[^\n]*?[ \t]wrote:[ \t]*$"
     r"|(?:von|from):[^\n]*\n[ \t]*(?:gesendet|sent|datum|date|an|to|betreff|subject):"
     r")",
     re.IGNORECASE | re.MULTILINE,
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)", re.MULTILINE)
 _SENT_FROM = re.compile(
-    r"^[ \t]*(?:sent from my|gesendet von meinem|von meinem)[^\n]*(?:gesendet)?[^\n]*$",
+    r"^[ \t]*(?:sent from my|gesendet von meinem"
+    r"|von meinem (?:iphone|ipad|handy|smartphone|android|samsung|galaxy|mobil\w*)\b)[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -61,6 +62,7 @@ _ABBREVIATION = re.compile(
     r"|z\.b|d\.h|u\.a|e\.g|i\.e|ref|st)\.|\b\d{1,2}\.)$",
     re.IGNORECASE,
 )
+_ABBREVIATION_SPAN = 8  # the longest abbreviation with its dot, and a space
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.ASCII)
 
 
@@ -108,7 +110,7 @@ def sentences(text: str) -> list[str]:
     start = 0
     for boundary in _BOUNDARY.finditer(text):
         piece = text[start : boundary.start()]
-        if _ABBREVIATION.search(piece) and "\n" not in boundary.group():
+        if _ABBREVIATION.search(piece[-_ABBREVIATION_SPAN:]) and "\n" not in boundary.group():
             continue
         pieces.append(piece)
         start = boundary.end()
