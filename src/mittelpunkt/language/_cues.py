@@ -176,9 +176,7 @@ def read_cues(folded_sentences: list[str]) -> Cues:
 def _read_sentence(text: str) -> SentenceCues:
     names: list[str] = []
     cancel = _found(CANCEL, text, "cancel", names)
-    asks = _asks(text, names)
-    polite = _found(POLITE, text, "polite", names) and not _POSSIBILITY.search(text)
-    question = asks or polite or _found(LATE_OPENER, text, "question", names)
+    asks, polite, question = _question(text, names)
     conditional = _found(CONDITIONAL, _without_wishes(text), "conditional", names)
     negated, cancel_negated = _negation(text, names, cancel=cancel)
     withdraws = _found(WITHDRAW, text, "withdraw", names)
@@ -206,6 +204,13 @@ def _read_sentence(text: str) -> SentenceCues:
         instructions=instructions,
         names=tuple(names),
     )
+
+
+def _question(text: str, names: list[str]) -> tuple[bool, bool, bool]:
+    """Whether the sentence asks, is a polite request, and is any kind of question."""
+    asks = _asks(text, names)
+    polite = _found(POLITE, text, "polite", names) and not _POSSIBILITY.search(text)
+    return asks, polite, asks or polite or _found(LATE_OPENER, text, "question", names)
 
 
 def _asks(text: str, names: list[str]) -> bool:
