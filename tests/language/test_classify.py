@@ -102,3 +102,15 @@ def test_explicit_always_names_an_instruction(text: str) -> None:
     if reading.explicit:
         assert reading.intents & {"cancel_request", "reactivation_request", "unsubscribe"}
         assert any(cue.startswith("instruction:") for cue in reading.cues)
+
+
+@pytest.mark.parametrize("text", ["Von wem?", "By whom?", "?", "When?"])
+def test_a_reading_without_confidence_names_no_intent(text: str) -> None:
+    reading = classify(text)
+    assert reading.intents == {"other"}
+    assert not reading.explicit
+
+
+def test_an_unsure_other_does_not_hide_a_sure_question() -> None:
+    assert classify("Kann man das stornieren? Danke!").intents == {"cancel_question"}
+    assert classify("Can I cancel it? Thanks!").intents == {"cancel_question"}

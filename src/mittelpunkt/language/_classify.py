@@ -17,6 +17,8 @@ __all__ = ["Prepared", "classify", "prepare", "read_intent", "read_with"]
 
 _MAX_CUES = 12
 _SHORTEST = 4  # "w:" and two letters
+_FLOOR = 0.1  # a reading less sure than this is a guess
+_OTHER = frozenset({"other"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,14 +96,37 @@ def read_intent(text: str) -> IntentReading | None:
 
 
 def _decide(probabilities: dict[str, float], model: Model) -> frozenset[str]:
+    """The intents from their probabilities; ``other`` whenever the reading is not sure.
+
+    An intent counts from its threshold; when none does, the likeliest stands. ``other`` is
+    learned as "none of the intents", so when it counts as well, the model contradicts
+    itself, typically on a short message of generic words ("Von wem?", whose few features
+    all weigh heavily): only the intents more likely than ``other`` stand. And a reading
+    with (next to) no confidence (:func:`_confidence` under ``_FLOOR``) names no intent but
+    ``other``, so that no guard acts on a guess.
+
+    >>> model = Model(("a", "b", "other"), (0.0,) * 3, (0.7,) * 3, {}, "")
+    >>> sorted(_decide({"a": 0.9, "b": 0.1, "other": 0.95}, model))
+    ['other']
+    >>> sorted(_decide({"a": 0.99, "b": 0.3, "other": 0.8}, model))
+    ['a']
+    >>> sorted(_decide({"a": 0.5, "b": 0.1, "other": 0.2}, model))
+    ['a']
+    >>> sorted(_decide({"a": 0.05, "b": 0.01, "other": 0.02}, model))
+    ['other']
+    """
     chosen = {
         label
         for label, threshold in zip(model.labels, model.thresholds, strict=True)
         if probabilities[label] >= threshold
     }
-    if len(chosen) > 1:
-        chosen.discard("other")
-    return frozenset(chosen or {max(probabilities, key=probabilities.__getitem__)})
+    if "other" in chosen:
+        none = probabilities["other"]
+        chosen = {label for label in chosen if probabilities[label] > none} or set(_OTHER)
+    decided = frozenset(chosen or {max(probabilities, key=probabilities.__getitem__)})
+    if decided != _OTHER and _confidence(probabilities, decided) < _FLOOR:
+        return _OTHER
+    return decided
 
 
 def _confidence(probabilities: dict[str, float], chosen: frozenset[str]) -> float:
