@@ -187,3 +187,18 @@ def test_an_offer_the_customer_did_not_take_lapses_rather_than_breaks() -> None:
     lapsed = only([offered], "2026-03-09T00:00")
     assert lapsed.state == "withdrawn"
     assert lapsed.closed_by is None
+
+
+def test_a_promise_made_again_without_a_date_withdraws_the_one_standing() -> None:
+    first = event(
+        "o1",
+        "2026-03-02T10:00",
+        "order.reactivation_offered",
+        order="O-1",
+        promise="R-1",
+        until="2026-03-09",
+    )
+    again = event(
+        "o2", "2026-03-03T10:00", "order.reactivation_offered", order="O-1", promise="R-1"
+    )
+    assert states([first, again], "2026-03-04T00:00") == [("offer", "withdrawn"), ("offer", "open")]

@@ -201,6 +201,11 @@ class _Book:
             self.move(current, event)
             return
         if current is not None:
+            # A promise made again without a date replaces the one standing: withdrawn by it.
+            if current.is_open:
+                current = replace(
+                    current, state=WITHDRAWN, closed_at=event.time, closed_by=event.id
+                )
             self.superseded.append(current)
         self.promises[(kind, ref)] = Promise(
             kind=kind,
