@@ -18,14 +18,24 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
+from typing import NamedTuple
 
 from mittelpunkt.core.events import RANKS, Event
 from mittelpunkt.core.intents import IntentClassifier, IntentReading, no_intent
 from mittelpunkt.core.promises import FULFILMENT_TYPES, Fulfilment, Promise, ledger
 
-__all__ = ["Journey", "Status", "build_journey", "read_contact", "timeline"]
+__all__ = ["Change", "Journey", "Status", "build_journey", "read_contact", "timeline"]
 
-Status = tuple[tuple[datetime, bool], ...]
+
+class Change(NamedTuple):
+    """A journey opening (``is_open``) or closing, at ``time``, by ``event`` (its id)."""
+
+    time: datetime
+    is_open: bool
+    event: str
+
+
+Status = tuple[Change, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +49,7 @@ class Journey:
         as_of: the time up to which the journey is known.
         events: its events up to ``as_of``, in timeline order.
         promises: its promise ledger at ``as_of``.
-        status: the times it opened (True) and closed (False), in order.
+        status: the changes: when, and by which event, it opened and closed, in order.
         readings: what each ``contact.inbound`` meant, by event id (absent: unknown).
         consents: the customer's consent events (across all journeys), in time order.
     """
@@ -68,7 +78,7 @@ class Journey:
     def is_open_at(self, moment: datetime) -> bool:
         """Whether the journey was open at ``moment``."""
         state = False
-        for when, is_open in self.status:
+        for when, is_open, _ in self.status:
             if when > moment:
                 break
             state = is_open
@@ -184,7 +194,7 @@ def _status(events: Sequence[Event]) -> Status:
         return ()
     order_open = case_open = False
     fulfilment = Fulfilment()
-    changes: list[tuple[datetime, bool]] = []
+    changes: list[Change] = []
     for event in events:
         if event.type in FULFILMENT_TYPES:
             fulfilment.see(event)
@@ -199,6 +209,6 @@ def _status(events: Sequence[Event]) -> Status:
         elif event.type == "case.resolved":
             case_open = False
         now_open = order_open or case_open
-        if not changes or changes[-1][1] != now_open:
-            changes.append((event.time, now_open))
+        if not changes or changes[-1].is_open != now_open:
+            changes.append(Change(event.time, now_open, event.id))
     return tuple(changes)

@@ -218,7 +218,7 @@ def _delays(journey: Journey) -> tuple[int, int]:
 def _resolution_seconds(journey: Journey) -> float | None:
     if not journey.status or journey.is_open:
         return None
-    opened, closed = journey.status[0][0], journey.status[-1][0]
+    opened, closed = journey.status[0].time, journey.status[-1].time
     return (closed - opened).total_seconds()
 
 

@@ -50,8 +50,8 @@ def check(journey: Journey, settings: Settings) -> Iterator[Finding]:
     []
     """
     window = settings.duration("window")
-    for start, end in _open_stretches(journey):
-        anchors = [_opener(journey, start), *_news(journey, start, end)]
+    for opener, end in _open_stretches(journey):
+        anchors = [opener, *_news(journey, opener.time, end)]
         for anchor, following in zip(anchors, [*anchors[1:], None], strict=True):
             deadline = anchor.time + window
             if following is not None and following.time <= deadline:
@@ -60,19 +60,16 @@ def check(journey: Journey, settings: Settings) -> Iterator[Finding]:
                 yield _finding(journey, settings, anchor, deadline)
 
 
-def _open_stretches(journey: Journey) -> list[tuple[datetime, datetime | None]]:
-    """When the journey opened, and when it closed again (None: still open)."""
+def _open_stretches(journey: Journey) -> list[tuple[Event, datetime | None]]:
+    """The event that opened the journey, and when it closed again (None: still open)."""
     changes = journey.status
+    by_id = {e.id: e for e in journey.events}
     stretches = []
-    for index, (when, is_open) in enumerate(changes):
-        if is_open:
-            end = changes[index + 1][0] if index + 1 < len(changes) else None
-            stretches.append((when, end))
+    for index, change in enumerate(changes):
+        if change.is_open:
+            end = changes[index + 1].time if index + 1 < len(changes) else None
+            stretches.append((by_id[change.event], end))
     return stretches
-
-
-def _opener(journey: Journey, start: datetime) -> Event:
-    return next(e for e in journey.events if e.time == start)
 
 
 def _news(journey: Journey, start: datetime, end: datetime | None) -> Sequence[Event]:

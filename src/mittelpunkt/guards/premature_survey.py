@@ -118,8 +118,8 @@ def _something_done(event: Event) -> bool:
 
 def _opened_by(journey: Journey, survey: Event) -> Event:
     """The event that opened the stretch of the journey the survey fell into."""
-    opened_at = max(when for when, is_open in journey.status if is_open and when <= survey.time)
-    return next(e for e in journey.events if e.time == opened_at)
+    opened = [c for c in journey.status if c.is_open and c.time <= survey.time][-1]
+    return next(e for e in journey.events if e.id == opened.event)
 
 
 def _finding(

@@ -70,7 +70,7 @@ def _open_since(journey: Journey, moment: datetime) -> datetime | None:
     """When the journey last opened, if it is open at ``moment``."""
     if not journey.is_open_at(moment):
         return None
-    return max(when for when, is_open in journey.status if is_open and when <= moment)
+    return max(c.time for c in journey.status if c.is_open and c.time <= moment)
 
 
 def _finding(
