@@ -16,7 +16,6 @@ from mittelpunkt.language._safety import explicit, settle_cancellation
 __all__ = ["Prepared", "classify", "prepare", "read_intent", "read_with"]
 
 _MAX_CUES = 12
-_SHORTEST = 4  # "w:" and two letters
 _FLOOR = 0.1  # a reading less sure than this is a guess
 _OTHER = frozenset({"other"})
 
@@ -137,7 +136,7 @@ def _confidence(probabilities: dict[str, float], chosen: frozenset[str]) -> floa
 def _evidence(
     model: Model, known: Mapping[str, tuple[float, ...]], intents: frozenset[str]
 ) -> list[str]:
-    telling = [(f, row) for f, row in known.items() if f[0] in "wb" and f[1] == ":" and _telling(f)]
+    telling = [(f, row) for f, row in known.items() if f in model.telling]
     shown = []
     for label in sorted(intents & set(model.labels)):
         column = model.labels.index(label)
@@ -145,11 +144,6 @@ def _evidence(
         if best is not None and best[1][column] > 0:
             shown.append(f"{label}:{_readable(best[0])}")
     return shown
-
-
-def _telling(feature: str) -> bool:
-    """Words of three letters or more and word pairs without numbers explain a reading."""
-    return len(feature) > _SHORTEST and "0" not in feature
 
 
 def _readable(feature: str) -> str:

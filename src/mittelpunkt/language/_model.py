@@ -19,6 +19,7 @@ from importlib import resources
 __all__ = ["Model", "load_model", "model_from_json"]
 
 WEIGHTS_FILE = "weights.json"
+_SHORTEST = 4  # "w:" and two letters
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +40,16 @@ class Model:
     weights: Mapping[str, tuple[float, ...]]
     corpus_sha256: str
     vocabulary: frozenset[str] = field(init=False, repr=False, compare=False)
+    telling: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        """Index the features that have weights (set intersection is the fast lookup)."""
+        """Index the features that have weights, and those that can explain a reading.
+
+        Set intersection is the fast lookup. A reading is explained to a person by words of
+        three letters or more and word pairs, without numbers.
+        """
         object.__setattr__(self, "vocabulary", frozenset(self.weights))
+        object.__setattr__(self, "telling", frozenset(filter(_telling, self.weights)))
 
     def known(self, features: frozenset[str]) -> dict[str, tuple[float, ...]]:
         """The features the model has weights for, with their weights.
@@ -86,6 +93,10 @@ class Model:
         column = self.labels.index(label)
         scored = sorted(((row[column], feature) for feature, row in known.items()), reverse=True)
         return [feature for weight, feature in scored[:count] if weight > 0]
+
+
+def _telling(feature: str) -> bool:
+    return feature[:2] in {"w:", "b:"} and len(feature) > _SHORTEST and "0" not in feature
 
 
 def _logistic(score: float) -> float:

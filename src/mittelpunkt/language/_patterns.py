@@ -220,7 +220,13 @@ WITHDRAW = _ascii(
         r"disregard\w*",
         r"never ?mind",
         r"nvm",
-        r"scratch that",
+        r"scratch (?:that|my (?:last|previous|earlier)|what i (?:said|wrote))",
+        r"false alarm",
+        r"(?:you can|please|feel free to) close (?:the|my|this) (?:case|ticket|request|query"
+        r"|enquiry|inquiry|complaint)",
+        r"(?:consider|treat|regard) (?:my|the|this|that) (?:[\w']+ )?(?:request|e-?mail|message"
+        r"|complaint|question|enquiry|inquiry|case|ticket)(?: [\w']+){0,3}? (?:as )?(?:closed|void"
+        r"|withdrawn|resolved)",
         r"forget (?:my|about|what|that|it|the)",
         r"(?:withdraw|retract|take back|undo|revoke|rescind|cancel)(?: (?:my|our|the|this|that))?"
         r" (?:previous |last |earlier |recent )?(?:request|complaint|question|cancellation"
