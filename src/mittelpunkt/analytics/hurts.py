@@ -28,28 +28,42 @@ from mittelpunkt.analytics.engine import rows
 
 __all__ = ["hurts"]
 
-_SITES = """
-CREATE OR REPLACE TEMP TABLE sites AS
-SELECT DISTINCT e.finding, e.code, s.activity, s.previous_activity
-FROM evidence e
-JOIN events v ON v.id = e.event_id
-JOIN steps s ON s.id = v.source_id
+# Per activity (``grouping`` 1) and per transition, each code's findings: a finding has one
+# code, so the findings at a site are the sum over its codes.
+_HURTS = """
+WITH sites AS (
+    SELECT DISTINCT e.finding, e.code, s.activity, s.previous_activity
+    FROM evidence e
+    JOIN events v ON v.id = e.event_id
+    JOIN steps s ON s.id = v.source_id),
+by_code AS (
+    SELECT previous_activity, activity, grouping(previous_activity) AS alone, code,
+           count(DISTINCT finding) AS n
+    FROM sites GROUP BY GROUPING SETS ((activity, code), (previous_activity, activity, code)))
+SELECT alone, previous_activity, activity, sum(n)::BIGINT AS findings,
+       map_from_entries(list({'k': code, 'v': n} ORDER BY code)) AS by_code
+FROM by_code WHERE alone = 1 OR previous_activity IS NOT NULL
+GROUP BY ALL ORDER BY alone DESC, findings DESC, previous_activity, activity
 """
 
 
 def hurts(con: duckdb.DuckDBPyConnection, findings: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     """Per activity and per transition, the findings whose evidence sits there, by code."""
     evidence = _evidence(findings)
+    if not evidence.num_rows:
+        return {"activities": [], "transitions": []}
     con.register("evidence", evidence)
-    con.execute(_SITES)
-    activities = _grouped(con, "activity", "")
-    transitions = _grouped(
-        con, "previous_activity, activity", "WHERE previous_activity IS NOT NULL"
-    )
+    try:
+        found = rows(con, _HURTS)
+    finally:
+        con.unregister("evidence")
+    for row in found:
+        row["by_code"] = dict(sorted(row["by_code"].items()))
     return {
         "activities": [
             {"name": r["activity"], "findings": r["findings"], "by_code": r["by_code"]}
-            for r in activities
+            for r in found
+            if r["alone"]
         ],
         "transitions": [
             {
@@ -58,7 +72,8 @@ def hurts(con: duckdb.DuckDBPyConnection, findings: Iterable[Mapping[str, Any]])
                 "findings": r["findings"],
                 "by_code": r["by_code"],
             }
-            for r in transitions
+            for r in found
+            if not r["alone"]
         ],
     }
 
@@ -72,18 +87,3 @@ def _evidence(findings: Iterable[Mapping[str, Any]]) -> pa.Table:
             columns["event_id"].append(str(event_id))
     schema = pa.schema([("finding", pa.int64()), ("code", pa.string()), ("event_id", pa.string())])
     return pa.table(columns, schema=schema)
-
-
-def _grouped(con: duckdb.DuckDBPyConnection, keys: str, where: str) -> list[dict[str, Any]]:
-    found = rows(
-        con,
-        # A finding has one code, so the findings at a site are the sum over its codes.
-        f"""SELECT {keys}, sum(n)::BIGINT AS findings,
-                   map_from_entries(list({{'k': code, 'v': n}} ORDER BY code)) AS by_code
-            FROM (SELECT {keys}, code, count(DISTINCT finding) AS n FROM sites {where}
-                  GROUP BY ALL)
-            GROUP BY ALL ORDER BY findings DESC, {keys}""",  # noqa: S608 - constant fragments
-    )
-    for row in found:
-        row["by_code"] = dict(sorted(row["by_code"].items()))
-    return found

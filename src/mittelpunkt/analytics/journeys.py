@@ -24,6 +24,33 @@ __all__ = ["reopenings", "throughput", "waiting_on_customer"]
 # What ends a wait (as in the guards): the case resumes, is resolved, waits on another.
 _WAIT_ENDS = "('case.resumed', 'case.resolved', 'case.waiting', 'order.cancelled')"
 
+# Each wait with the time of the first end after it in its case, and (on a case's first
+# wait only) the case's span; windows, not a join of steps to steps, and one pass.
+_WAITS = f"""
+SELECT count(*) AS waits, count(DISTINCT "case") AS cases,
+       count(*) FILTER (WHERE seconds IS NULL) AS still_waiting,
+       median(seconds) AS median_seconds, sum(seconds) AS total_seconds,
+       sum(seconds) / nullif(sum(span), 0) AS share_of_their_time
+FROM (SELECT "case", epoch(ended) - epoch(time) AS seconds,
+             CASE WHEN row_number() OVER (PARTITION BY "case" ORDER BY step) = 1
+                  THEN span END AS span
+      FROM (SELECT "case", step, time, type, waiting_on,
+                   min(time) FILTER (WHERE type IN {_WAIT_ENDS}) OVER (
+                       PARTITION BY "case" ORDER BY step
+                       ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS ended,
+                   epoch(max(time) OVER (PARTITION BY "case"))
+                       - epoch(min(time) OVER (PARTITION BY "case")) AS span
+            FROM steps)
+      WHERE type = 'case.waiting' AND waiting_on = 'customer')
+"""  # noqa: S608 - constant fragments
+
+# The whole first (``grouping`` 1), then per activity.
+_REOPENED = """
+SELECT activity, grouping(activity) AS whole, count(*) AS count, count(DISTINCT "case") AS cases
+FROM events WHERE type = 'case.reopened'
+GROUP BY GROUPING SETS ((), (activity)) ORDER BY whole DESC, count DESC, activity
+"""
+
 
 def throughput(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Case durations, first to last recorded event: median, mean, 90th percentile, max."""
@@ -36,52 +63,48 @@ def throughput(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     return _rounded(found)
 
 
-def waiting_on_customer(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+def waiting_on_customer(
+    con: duckdb.DuckDBPyConnection, *, cases: int | None = None
+) -> dict[str, Any]:
     """Waits on the customer (``case.waiting`` ``on: customer``), as the guards see them.
 
     A wait lasts until the case resumes, is resolved or waits on something else (or is
     cancelled); a wait nothing ended is ``still_waiting``. How many, in how many cases, how
-    long, and their share of those cases' time.
+    long, and their share of those cases' time. ``cases`` (all of them) when known already.
+
+    >>> from mittelpunkt.analytics.engine import connect
+    >>> from mittelpunkt.analytics.table import event_table
+    >>> from mittelpunkt.testing import event
+    >>> con = connect(event_table([event("a1", "2026-03-02T09:00", "case.opened", case="A")]))
+    >>> waiting_on_customer(con, cases=1)["waits"]
+    0
     """
-    found = rows(
-        con,
-        f"""WITH waits AS (
-                SELECT w."case", w.step,
-                       epoch(min(e.time)) - epoch(any_value(w.time)) AS seconds
-                FROM steps w LEFT JOIN steps e
-                  ON e."case" = w."case" AND e.step > w.step AND e.type IN {_WAIT_ENDS}
-                WHERE w.type = 'case.waiting' AND w.waiting_on = 'customer'
-                GROUP BY w."case", w.step),
-             spans AS (SELECT "case", epoch(max(time)) - epoch(min(time)) AS d
-                       FROM steps WHERE "case" IN (SELECT "case" FROM waits) GROUP BY "case")
-           SELECT (SELECT count(*) FROM waits) AS waits,
-                  (SELECT count(DISTINCT "case") FROM waits) AS cases,
-                  (SELECT count(*) FROM waits WHERE seconds IS NULL) AS still_waiting,
-                  (SELECT median(seconds) FROM waits) AS median_seconds,
-                  (SELECT sum(seconds) FROM waits) AS total_seconds,
-                  (SELECT sum(seconds) FROM waits) / nullif((SELECT sum(d) FROM spans), 0)
-                      AS share_of_their_time""",  # noqa: S608 - constant fragments
-    )[0]
-    cases = _cases(con)
+    found = rows(con, _WAITS)[0]
+    cases = _cases(con) if cases is None else cases
     found["share_of_cases"] = round(found["cases"] / cases, 4) if cases else None
     return _rounded(found)
 
 
-def reopenings(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+def reopenings(con: duckdb.DuckDBPyConnection, *, cases: int | None = None) -> dict[str, Any]:
     """Cases reopened after they were closed (``case.reopened``, given or derived).
 
-    With the activities that reopened them.
+    With the activities that reopened them. ``cases`` (all of them) when known already.
+
+    >>> from mittelpunkt.analytics.engine import connect
+    >>> from mittelpunkt.analytics.table import event_table
+    >>> from mittelpunkt.testing import event
+    >>> con = connect(event_table([event("a1", "2026-03-02T09:00", "case.opened", case="A")]))
+    >>> reopenings(con)
+    {'events': 0, 'cases': 0, 'share_of_cases': 0.0, 'by_activity': []}
     """
-    reopened = "FROM events WHERE type = 'case.reopened'"
-    found = rows(con, f'SELECT count(*) AS events, count(DISTINCT "case") AS cases {reopened}')[0]
-    cases = _cases(con)
-    found["share_of_cases"] = round(found["cases"] / cases, 4) if cases else None
-    found["by_activity"] = rows(
-        con,
-        f"SELECT activity AS name, count(*) AS count {reopened} "
-        "GROUP BY activity ORDER BY count DESC, name",
-    )
-    return found
+    total, *each = rows(con, _REOPENED)
+    cases = _cases(con) if cases is None else cases
+    return {
+        "events": total["count"],
+        "cases": total["cases"],
+        "share_of_cases": round(total["cases"] / cases, 4) if cases else None,
+        "by_activity": [{"name": r["activity"], "count": r["count"]} for r in each],
+    }
 
 
 def _cases(con: duckdb.DuckDBPyConnection) -> int:
