@@ -44,6 +44,17 @@ FROM (SELECT "case", epoch(ended) - epoch(time) AS seconds,
       WHERE type = 'case.waiting' AND waiting_on = 'customer')
 """  # noqa: S608 - constant fragments
 
+# What the two queries give on a log without waits or reopenings.
+NO_WAITS: dict[str, Any] = {
+    "waits": 0,
+    "cases": 0,
+    "still_waiting": 0,
+    "median_seconds": None,
+    "total_seconds": None,
+    "share_of_their_time": None,
+}
+NO_REOPENINGS: dict[str, Any] = {"activity": None, "whole": 1, "count": 0, "cases": 0}
+
 # The whole first (``grouping`` 1), then per activity.
 _REOPENED = """
 SELECT activity, grouping(activity) AS whole, count(*) AS count, count(DISTINCT "case") AS cases
@@ -64,13 +75,14 @@ def throughput(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 
 
 def waiting_on_customer(
-    con: duckdb.DuckDBPyConnection, *, cases: int | None = None
+    con: duckdb.DuckDBPyConnection, *, cases: int | None = None, any_waits: bool = True
 ) -> dict[str, Any]:
     """Waits on the customer (``case.waiting`` ``on: customer``), as the guards see them.
 
     A wait lasts until the case resumes, is resolved or waits on something else (or is
     cancelled); a wait nothing ended is ``still_waiting``. How many, in how many cases, how
-    long, and their share of those cases' time. ``cases`` (all of them) when known already.
+    long, and their share of those cases' time. ``cases`` (all of them) when known already;
+    ``any_waits`` false when the log is known to have none (then nothing is queried).
 
     >>> from mittelpunkt.analytics.engine import connect
     >>> from mittelpunkt.analytics.table import event_table
@@ -79,16 +91,19 @@ def waiting_on_customer(
     >>> waiting_on_customer(con, cases=1)["waits"]
     0
     """
-    found = rows(con, _WAITS)[0]
+    found = rows(con, _WAITS)[0] if any_waits else dict(NO_WAITS)
     cases = _cases(con) if cases is None else cases
     found["share_of_cases"] = round(found["cases"] / cases, 4) if cases else None
     return _rounded(found)
 
 
-def reopenings(con: duckdb.DuckDBPyConnection, *, cases: int | None = None) -> dict[str, Any]:
+def reopenings(
+    con: duckdb.DuckDBPyConnection, *, cases: int | None = None, any_reopened: bool = True
+) -> dict[str, Any]:
     """Cases reopened after they were closed (``case.reopened``, given or derived).
 
-    With the activities that reopened them. ``cases`` (all of them) when known already.
+    With the activities that reopened them. ``cases`` (all of them) when known already;
+    ``any_reopened`` false when the log is known to have no reopening (nothing is queried).
 
     >>> from mittelpunkt.analytics.engine import connect
     >>> from mittelpunkt.analytics.table import event_table
@@ -97,7 +112,7 @@ def reopenings(con: duckdb.DuckDBPyConnection, *, cases: int | None = None) -> d
     >>> reopenings(con)
     {'events': 0, 'cases': 0, 'share_of_cases': 0.0, 'by_activity': []}
     """
-    total, *each = rows(con, _REOPENED)
+    total, *each = rows(con, _REOPENED) if any_reopened else [dict(NO_REOPENINGS)]
     cases = _cases(con) if cases is None else cases
     return {
         "events": total["count"],

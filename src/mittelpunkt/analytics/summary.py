@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from mittelpunkt.analytics.engine import connect
 from mittelpunkt.analytics.hurts import hurts
@@ -42,17 +43,33 @@ def summarise(
         hurt = hurts(con, findings)
         _annotate(process, hurt)
         cases = process["cases"]
+        waits, reopened = _present(table)
         return {
             "process": process,
             "variants": found,
             "variant_count": count,
             "hurts": hurt,
             "throughput": throughput(con),
-            "waiting_on_customer": waiting_on_customer(con, cases=cases),
-            "reopenings": reopenings(con, cases=cases),
+            "waiting_on_customer": waiting_on_customer(con, cases=cases, any_waits=waits),
+            "reopenings": reopenings(con, cases=cases, any_reopened=reopened),
         }
     finally:
         con.close()
+
+
+def _present(table: pa.Table) -> tuple[bool, bool]:
+    """Whether the log has waits on the customer, and reopenings (if not, nothing to query).
+
+    >>> from mittelpunkt.analytics.table import event_table
+    >>> from mittelpunkt.testing import event
+    >>> _present(event_table([event("a1", "2026-03-02T09:00", "case.waiting", case="A",
+    ...                             on="customer")]))
+    (True, False)
+    """
+    types = table.column("type")
+    waiting = pc.and_(pc.equal(types, "case.waiting"), pc.equal(table["waiting_on"], "customer"))
+    reopened = pc.equal(types, "case.reopened")
+    return bool(pc.any(waiting).as_py()), bool(pc.any(reopened).as_py())
 
 
 def _annotate(process: dict[str, Any], hurt: dict[str, Any]) -> None:
