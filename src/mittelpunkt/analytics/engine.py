@@ -30,6 +30,7 @@ import pyarrow.compute as pc
 __all__ = ["connect", "rows", "steps_of"]
 
 _ORDER = [("case", "ascending"), ("time", "ascending"), ("position", "ascending")]
+SMALL = 122_880  # rows: one DuckDB row group
 _KEPT = ["case", "activity", "time", "position", "type", "id", "waiting_on"]
 
 
@@ -37,9 +38,12 @@ def connect(table: pa.Table) -> duckdb.DuckDBPyConnection:
     """A connection with ``events`` (the table) and ``steps`` (see above); close it after.
 
     Connections are cursors on one in-memory database per process: opening a database
-    costs 15-40 ms, a cursor 1-4 ms, and each cursor's registered tables are its own.
+    costs 15-40 ms, a cursor 1-4 ms, and each cursor's registered tables are its own. A
+    table of fewer than ``SMALL`` rows is queried by one thread: DuckDB gives each thread a
+    row group of 122,880 rows, so a second thread has no work of its own there, and waiting
+    for it (on a busy machine) made the queries of a 289-event log a quarter slower.
     """
-    con = _database().cursor()
+    con = _database(small=table.num_rows < SMALL).cursor()
     con.register("events", table)
     # Kept as a table: queries read a table faster than an Arrow scan, on large logs above all.
     con.register("ordered_steps", steps_of(table))
@@ -99,8 +103,8 @@ def _shifted(column: pa.Array | pa.ChunkedArray, keep: pa.Array, by: int) -> pa.
 
 
 @cache
-def _database() -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(":memory:")
+def _database(*, small: bool) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(":memory:", config={"threads": 1} if small else {})
 
 
 def rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
