@@ -21,8 +21,10 @@ How it reads, in four steps, all pure and deterministic, offline:
    signatures, quoted mails, typos and pairs), over words, word pairs, four-letter pieces of
    longer words, the cues, and word fields of each intent ("enttäuscht", "fed up" for a
    complaint). The weights ship as JSON and are scored in plain Python (over 5,000 messages a
-   second on one core, ``bench/intent_eval.py``); an intent counts from probability 0.7, and
-   ``other`` only when nothing else does.
+   second on one core, ``bench/intent_eval.py``); an intent counts from probability 0.7 (the
+   likeliest one when none does), ``other`` never stands beside an intent and wins over the
+   intents less likely than itself, and a reading that is not sure (confidence under 0.1)
+   is ``other``: no guard acts on a guess.
 4. **Safety rule.** The model proposes, the rule disposes, and it can only take away: a
    ``cancel_request`` whose every cancellation sentence asks, negates or withdraws is removed
    (a question becomes ``cancel_question``), and ``explicit`` is true only when every
