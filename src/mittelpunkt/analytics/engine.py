@@ -43,9 +43,13 @@ def connect(table: pa.Table) -> duckdb.DuckDBPyConnection:
     row group of 122,880 rows, so a second thread has no work of its own there, and waiting
     for it (on a busy machine) made the queries of a 289-event log a quarter slower.
     """
-    con = _database(small=table.num_rows < SMALL).cursor()
+    small = table.num_rows < SMALL
+    con = _database(small=small).cursor()
     con.register("events", table)
-    # Kept as a table: queries read a table faster than an Arrow scan, on large logs above all.
+    if small:  # read where it is: copying it into a table costs more than the queries gain
+        con.register("steps", steps_of(table))
+        return con
+    # A large log's steps are copied once: queries read a table faster than Arrow.
     con.register("ordered_steps", steps_of(table))
     con.execute("CREATE TEMP TABLE steps AS SELECT * FROM ordered_steps")
     con.unregister("ordered_steps")
