@@ -73,7 +73,7 @@ def steps_of(table: pa.Table) -> pa.Table:
     steps = recorded.take(pc.sort_indices(recorded, _ORDER)).combine_chunks()
     size = steps.num_rows
     case = steps["case"].combine_chunks()
-    index = pa.array(range(size), pa.int64())
+    index = pc.subtract(pc.cumulative_sum(pa.repeat(pa.scalar(1, pa.int64()), size)), 1)
     same = pc.equal(case.slice(1), case.slice(0, max(size - 1, 0)))  # row i+1 is in i's case
     edge = pa.array([False] if size else [], pa.bool_())
     before = pa.concat_arrays([edge, same])  # in the case of the row before

@@ -33,8 +33,9 @@ def summarise(
     """The analytics of ``analyze`` for a table of events and the replay's findings.
 
     Its keys: ``process``, ``variants``, ``variant_count``, ``hurts``, ``throughput``,
-    ``waiting_on_customer`` and ``reopenings``. Seven queries in all (eight with findings):
-    on a small log their number, not their size, is what costs.
+    ``waiting_on_customer`` and ``reopenings``. Three queries, and one each for the hurts,
+    the waits and the reopenings when the log has any: on a small log the number of queries,
+    not their size, is what costs.
     """
     con = connect(table)
     try:
