@@ -7,7 +7,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from mittelpunkt.core.events import Event, parse_event
+from mittelpunkt.core.events import MESSAGE_PURPOSES, Event, parse_event
 
 BASE = datetime(2026, 3, 2, 8, tzinfo=UTC)
 CUSTOMER = "C-1"
@@ -33,17 +33,7 @@ _INTENTS = [
     "info_provided",
     "other",
 ]
-_PURPOSES = [
-    "status",
-    "delay",
-    "request_info",
-    "confirmation",
-    "answer",
-    "survey",
-    "marketing",
-    "apology",
-    "reminder",
-]
+_PURPOSES = sorted(MESSAGE_PURPOSES)
 
 _SHAPES: dict[str, st.SearchStrategy[tuple[dict[str, str], dict[str, Any]]]] = {
     "order.placed": st.just((ORDER, {"items": [{"sku": "A"}, {"sku": "B"}], "channel": "web"})),

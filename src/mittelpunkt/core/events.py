@@ -23,7 +23,15 @@ from typing import Any, NamedTuple
 from mittelpunkt.core.times import BERLIN, TimeFormatError, end_of_day, parse_due, parse_instant
 from mittelpunkt.exceptions import BadEvent
 
-__all__ = ["CANONICAL_TYPES", "DUE_FIELDS", "RANKS", "Event", "derive_journey", "parse_event"]
+__all__ = [
+    "CANONICAL_TYPES",
+    "DUE_FIELDS",
+    "MESSAGE_PURPOSES",
+    "RANKS",
+    "Event",
+    "derive_journey",
+    "parse_event",
+]
 
 #: Each canonical type and the ``data`` fields it cannot do without.
 REQUIRED_DATA: Mapping[str, tuple[str, ...]] = MappingProxyType(
@@ -75,23 +83,26 @@ DUE_FIELDS: Mapping[str, str] = MappingProxyType(
     }
 )
 
+#: The purposes a ``message.sent`` may name.
+MESSAGE_PURPOSES = frozenset(
+    {
+        "status",
+        "delay",
+        "request_info",
+        "confirmation",
+        "answer",
+        "survey",
+        "marketing",
+        "apology",
+        "reminder",
+    }
+)
+
 _CHOICES: Mapping[tuple[str, str], frozenset[str]] = MappingProxyType(
     {
         ("order.cancelled", "by"): frozenset({"customer", "company"}),
         ("case.waiting", "on"): frozenset({"customer", "partner", "internal"}),
-        ("message.sent", "purpose"): frozenset(
-            {
-                "status",
-                "delay",
-                "request_info",
-                "confirmation",
-                "answer",
-                "survey",
-                "marketing",
-                "apology",
-                "reminder",
-            }
-        ),
+        ("message.sent", "purpose"): MESSAGE_PURPOSES,
     }
 )
 
