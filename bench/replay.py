@@ -1,6 +1,6 @@
 """Replay throughput and memory, side by side with merely parsing the same JSON lines.
 
-    .venv/bin/python bench/replay.py [--events 1000000] [--repeat 3]
+    .venv/bin/python bench/replay.py [--events 1000000] [--repeat 3] [--memory-split]
 
 Generates a demo world of about N canonical events (shop orders and telco cases of many
 customers, with contacts and messages), writes it as JSON lines, then in one run times
@@ -20,11 +20,15 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
+from mittelpunkt.adapters.jsonl import read_jsonl
+from mittelpunkt.cli.common import default_rules
 from mittelpunkt.cli.replay import replay_file
 from mittelpunkt.core.config import Config
 from mittelpunkt.core.intents import no_intent
+from mittelpunkt.core.replay import Collection, replay
 from mittelpunkt.core.step import Rules
 from mittelpunkt.demo.world import World, generate_world
 from mittelpunkt.guards import all_guards
@@ -86,14 +90,42 @@ def memory_child(path: Path) -> None:
     print(high_water_kib() - before, journeys)
 
 
+def memory_split(path: Path) -> None:
+    """Where replay memory goes, per journey: events held until judgement, then findings."""
+    collection = Collection()
+    tracemalloc.start()
+    with path.open(encoding="utf-8") as lines:
+        read_jsonl(lines, collection)
+    held = tracemalloc.get_traced_memory()[0]
+    result = replay(collection, rules=default_rules(Config()))
+    journeys = len(collection.journeys)
+    del collection
+    kept = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    print(f"events held until judgement   {held / journeys:>8.0f} B per journey")
+    print(
+        f"findings and result kept      {kept / journeys:>8.0f} B per journey "
+        f"({len(result.findings):,} findings)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--memory-child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--memory-split", action="store_true", help="only show where replay memory goes"
+    )
     args = parser.parse_args()
     if args.memory_child:
         memory_child(args.memory_child)
+        return
+    if args.memory_split:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "world.jsonl"
+            write_world(path, args.events)
+            memory_split(path)
         return
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "world.jsonl"
