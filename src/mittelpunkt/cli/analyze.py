@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
@@ -31,6 +32,7 @@ from mittelpunkt.cli.common import (
     progress_bar,
 )
 from mittelpunkt.core.replay import replay as run_replay
+from mittelpunkt.core.step import Rules
 from mittelpunkt.exceptions import BadConfig, MittelpunktError
 
 __all__ = ["analyze", "report_html"]
@@ -101,12 +103,23 @@ def report_html(analysis: Analysis, lang: str, *, title: str) -> str:
     if analysis.examples and moment:
         run_replay(
             analysis.examples,
-            rules=analysis.rules,
+            rules=_rules_that_found(analysis),
             as_of=datetime.fromisoformat(moment),
             on_journey=collector,
         )
     model = build_model(analysis.json, collector.lanes(), title=title)
     return render_report(model, lang)
+
+
+def _rules_that_found(analysis: Analysis) -> Rules:
+    """The analysis's rules, less the guards that found nothing on its example journeys.
+
+    Guards judge independently, so the others would only spend time finding nothing again.
+    """
+    journeys = {e.journey for e in analysis.examples}
+    codes = {f["code"] for f in analysis.json.get("findings", ()) if f["journey"] in journeys}
+    settings = tuple(pair for pair in analysis.rules.settings if pair[0].code in codes)
+    return replace(analysis.rules, settings=settings)
 
 
 def _log(path: Path) -> Path:
