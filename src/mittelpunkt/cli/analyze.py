@@ -34,6 +34,7 @@ from mittelpunkt.cli.common import (
 from mittelpunkt.core.replay import replay as run_replay
 from mittelpunkt.core.step import Rules
 from mittelpunkt.exceptions import BadConfig, MittelpunktError
+from mittelpunkt.report import ReportCollector, build_model, render_report
 
 __all__ = ["analyze", "report_html"]
 
@@ -83,21 +84,7 @@ def analyze(
 
 
 def report_html(analysis: Analysis, lang: str, *, title: str) -> str:
-    """The HTML report of an analysis, with example journeys replayed for their lanes.
-
-    Raises:
-        MittelpunktError: this installation has no HTML report.
-    """
-    try:
-        from mittelpunkt.report import (  # noqa: PLC0415 - the report is optional
-            ReportCollector,
-            build_model,
-            render_report,
-        )
-    except ImportError:
-        raise MittelpunktError(
-            "--report: the HTML report is not available in this version yet; use --json"
-        ) from None
+    """The HTML report of an analysis, with example journeys replayed for their lanes."""
     collector = ReportCollector()
     moment = analysis.json.get("as_of")
     if analysis.examples and moment:
