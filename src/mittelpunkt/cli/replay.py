@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -86,23 +88,16 @@ def replay_file(
         return run_replay(collection, rules=rules, as_of=as_of), rejected
 
 
-class _open:  # noqa: N801 - used as a context manager, reads like a function
-    """Open a file (or stdin for ``-``) and tell its size for the progress bar."""
-
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.stream: TextIO | None = None
-
-    def __enter__(self) -> tuple[TextIO, int | None]:
-        if self.file == "-":
-            return sys.stdin, None
-        path = Path(self.file)
-        try:
-            self.stream = path.open(encoding="utf-8", errors="strict")
-        except OSError as error:
-            raise MittelpunktError(f"{self.file}: cannot read ({error.strerror})") from None
-        return self.stream, path.stat().st_size
-
-    def __exit__(self, *_exc: object) -> None:
-        if self.stream is not None:
-            self.stream.close()
+@contextmanager
+def _open(file: str) -> Iterator[tuple[TextIO, int | None]]:
+    """A file (or stdin for ``-``) and its size, for the progress bar."""
+    if file == "-":
+        yield sys.stdin, None
+        return
+    path = Path(file)
+    try:
+        stream = path.open(encoding="utf-8", errors="strict")
+    except OSError as error:
+        raise MittelpunktError(f"{file}: cannot read ({error.strerror})") from None
+    with stream:
+        yield stream, path.stat().st_size

@@ -30,7 +30,9 @@ __all__ = [
     "RANKS",
     "Event",
     "derive_journey",
+    "is_duplicate",
     "parse_event",
+    "timeline_key",
 ]
 
 #: Each canonical type and the ``data`` fields it cannot do without.
@@ -165,7 +167,34 @@ class Event(NamedTuple):
     @property
     def order_key(self) -> tuple[datetime, int, str]:
         """The position of the event on its journey's timeline: time, lifecycle, id."""
-        return (self.time, RANKS.get(self.type, 3), self.id)
+        return timeline_key(self)
+
+
+def timeline_key(event: Event) -> tuple[datetime, int, str]:
+    """Where an event stands on its journey's timeline: time, lifecycle rank, id.
+
+    Arrival order never matters; same-instant events follow the lifecycle (openers, then
+    promises, then closers, then the rest).
+    """
+    return (event.time, RANKS.get(event.type, 3), event.id)
+
+
+def is_duplicate(known: Event | None, event: Event) -> bool:
+    """Whether ``event`` repeats ``known`` (the event seen before under its id) exactly.
+
+    Raises:
+        BadEvent: the same id arrived before with different content.
+
+    >>> e = parse_event({"id": "e", "time": "2026-01-01T00:00:00Z", "type": "case.opened",
+    ...                  "customer": "C"})
+    >>> is_duplicate(None, e), is_duplicate(e, e)
+    (False, True)
+    """
+    if known is None:
+        return False
+    if known != event:
+        raise BadEvent("the same id arrived before with different content", event_id=event.id)
+    return True
 
 
 def derive_journey(customer: str, refs: Mapping[str, str]) -> str:

@@ -20,7 +20,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import NamedTuple
 
-from mittelpunkt.core.events import RANKS, Event
+from mittelpunkt.core.events import Event, timeline_key
 from mittelpunkt.core.intents import IntentClassifier, IntentReading, no_intent
 from mittelpunkt.core.promises import FULFILMENT_TYPES, Fulfilment, Promise, ledger
 
@@ -125,7 +125,7 @@ def build_journey(
         promises=ledger(ordered, as_of),
         status=_status(ordered),
         readings=_readings(by_type.get("contact.inbound", []), classifier),
-        consents=tuple(sorted((c for c in consents if c.time <= as_of), key=_order)),
+        consents=tuple(sorted((c for c in consents if c.time <= as_of), key=timeline_key)),
         by_type=MappingProxyType({k: tuple(v) for k, v in by_type.items()}),
     )
 
@@ -136,11 +136,7 @@ def timeline(events: Iterable[Event]) -> tuple[Event, ...]:
     >>> timeline([]) == ()
     True
     """
-    return tuple(sorted(events, key=_order))
-
-
-def _order(event: Event) -> tuple[datetime, int, str]:
-    return (event.time, RANKS.get(event.type, 3), event.id)
+    return tuple(sorted(events, key=timeline_key))
 
 
 def read_contact(event: Event, classifier: IntentClassifier) -> IntentReading | None:

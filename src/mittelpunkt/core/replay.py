@@ -22,12 +22,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from mittelpunkt.core.events import Event
+from mittelpunkt.core.events import Event, is_duplicate
 from mittelpunkt.core.findings import Finding
 from mittelpunkt.core.journey import Journey
 from mittelpunkt.core.measures import RunningTally, Tally, measures
 from mittelpunkt.core.step import Rules, run_guards, view
-from mittelpunkt.exceptions import BadEvent
 
 __all__ = ["Collection", "ReplayResult", "collect", "replay"]
 
@@ -49,12 +48,7 @@ class Collection:
         Raises:
             BadEvent: the same id arrived before with different content.
         """
-        known = self.seen.get(event.id)
-        if known is not None:
-            if known != event:
-                raise BadEvent(
-                    "the same id arrived before with different content", event_id=event.id
-                )
+        if is_duplicate(self.seen.get(event.id), event):
             return False
         self.seen[event.id] = event
         self.journeys[event.journey].append(event)

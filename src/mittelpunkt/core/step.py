@@ -29,12 +29,11 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from mittelpunkt.core.config import Config
-from mittelpunkt.core.events import Event
+from mittelpunkt.core.events import Event, is_duplicate
 from mittelpunkt.core.findings import Action, Finding
 from mittelpunkt.core.guard import Guard, Settings, run_guards
 from mittelpunkt.core.intents import IntentClassifier, no_intent
 from mittelpunkt.core.journey import Journey, build_journey
-from mittelpunkt.exceptions import BadEvent
 
 __all__ = ["JourneyState", "Rules", "Step", "evaluate", "run_guards", "step", "tick", "view"]
 
@@ -94,10 +93,7 @@ def step(
     An exact duplicate (same id, same content) changes nothing; the same id with other
     content is refused.
     """
-    known = next((e for e in state.events if e.id == event.id), None)
-    if known is not None:
-        if known != event:
-            raise BadEvent("the same id arrived before with different content", event_id=event.id)
+    if is_duplicate(next((e for e in state.events if e.id == event.id), None), event):
         return Step(state)
     keys = [e.order_key for e in state.events]
     position = bisect.bisect(keys, event.order_key)
