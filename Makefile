@@ -4,12 +4,23 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench clean browser
+.PHONY: demo test build lint typecheck unit bench clean browser
 
-demo: $(STAMP)  ## set up and run the main job
+# The hot path is compiled with mypyc (setup.py); a changed source is compiled again.
+COMPILED := $(wildcard src/mittelpunkt/core/*.py src/mittelpunkt/guards/*.py \
+	src/mittelpunkt/language/*.py) src/mittelpunkt/adapters/jsonl.py
+BUILT    := build/.compiled
+
+demo: $(BUILT)  ## set up and run the main job
 	$(BIN)/mittelpunkt demo --no-serve
 
-test: $(STAMP) browser lint typecheck unit  ## set up and run the whole test suite
+test: $(BUILT) browser lint typecheck unit  ## set up and run the whole test suite
+
+build: $(BUILT)  ## compile the hot path again after editing it
+
+$(BUILT): $(STAMP) setup.py $(COMPILED)
+	$(BIN)/python setup.py --quiet build_ext --inplace
+	touch $(BUILT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -18,7 +29,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(BUILT)
 	$(BIN)/pytest
 
 browser:  ## Debian's Chromium, for the report's browser test (apt, as root)
@@ -26,7 +37,7 @@ browser:  ## Debian's Chromium, for the report's browser test (apt, as root)
 		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
 		|| { echo "error: the browser test needs Debian's chromium: apt-get install chromium" >&2; exit 1; }
 
-bench: $(STAMP)
+bench: $(BUILT)
 	$(BIN)/python bench/replay.py
 
 $(STAMP): pyproject.toml
@@ -36,4 +47,5 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache
+	find src -name '*.so' -delete

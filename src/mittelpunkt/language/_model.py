@@ -75,7 +75,7 @@ class Model:
         """
         rows = (self.known(features) if known is None else known).values()
         scale = 1.0 / math.sqrt(len(features)) if features else 0.0
-        sums = list(map(sum, zip(*rows, strict=True))) if rows else None
+        sums = [sum(column, 0.0) for column in zip(*rows, strict=True)] if rows else None
         return {
             label: _logistic(bias + scale * (sums[i] if sums else 0.0))
             for i, (label, bias) in enumerate(zip(self.labels, self.bias, strict=True))
