@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 
 # The hot path is compiled with mypyc (setup.py); a changed source is compiled again.
 COMPILED := $(wildcard src/mittelpunkt/core/*.py src/mittelpunkt/guards/*.py \
-	src/mittelpunkt/language/*.py) src/mittelpunkt/adapters/jsonl.py
+	src/mittelpunkt/language/*.py) src/mittelpunkt/adapters/jsonl.py src/mittelpunkt/adapters/buckets.py
 BUILT    := build/.compiled
 
 demo: $(BUILT)  ## set up and run the main job

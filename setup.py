@@ -27,7 +27,8 @@ def compiled_modules() -> list[str]:
         for path in sorted((package / folder).glob("*.py"))
         if path.name not in INTERPRETED
     ]
-    return [*found, (package / "adapters" / "jsonl.py").as_posix()]
+    adapters = [package / "adapters" / name for name in ("jsonl.py", "buckets.py")]
+    return [*found, *(path.as_posix() for path in adapters)]
 
 
 if os.environ.get("MITTELPUNKT_PURE"):

@@ -1,34 +1,35 @@
 """Replay throughput and memory, side by side with merely parsing the same JSON lines.
 
-    .venv/bin/python bench/replay.py [--events 1000000] [--repeat 3] [--memory-split]
+    .venv/bin/python bench/replay.py [--events 1000000] [--repeat 3]
 
 Generates a demo world of about N canonical events (shop orders and telco cases of many
 customers, with contacts and messages), writes it as JSON lines, then in one run times
-``json.loads`` over every line (the baseline) and the full replay (read, validate, group,
-all sixteen guards, measures) — medians of ``--repeat`` runs — and measures the replay's
-peak memory in a fresh process. Prints the figures and the ratios against the targets:
-replay within 5x of the parse time, under 2 KB per journey.
+``json.loads`` over every line (the baseline) and what ``mittelpunkt replay`` does — read,
+validate, spill to buckets, all sixteen guards, measures, the JSON written (to /dev/null) —
+medians of ``--repeat`` runs, with one worker process per core and with one process; and
+measures the replay's peak memory in a fresh process: the growth of the proportional set size
+(PSS) of that process and its workers together, sampled every 20 ms. Prints the figures and
+the ratios against the targets: replay within 5x of the parse time, under 2 KB per journey.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
-import resource
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-import tracemalloc
 from pathlib import Path
 
-from mittelpunkt.adapters.jsonl import read_jsonl
-from mittelpunkt.cli.common import default_rules
-from mittelpunkt.cli.replay import replay_file
+from mittelpunkt.adapters.buckets import workers_wanted
+from mittelpunkt.cli.replay import replayed, write_json
 from mittelpunkt.core.config import Config
 from mittelpunkt.core.intents import no_intent
-from mittelpunkt.core.replay import Collection, replay
 from mittelpunkt.core.step import Rules
 from mittelpunkt.demo.world import World, generate_world
 from mittelpunkt.guards import all_guards
@@ -56,18 +57,22 @@ def time_parse(path: Path) -> float:
     return time.perf_counter() - started
 
 
-def time_replay(path: Path, *, read_text: bool = True) -> tuple[float, int]:
+def time_replay(path: Path, *, read_text: bool = True, workers: int) -> tuple[float, int]:
     """The whole replay; ``read_text=False`` leaves free text unread (no classifier)."""
     rules = None if read_text else Rules.of(all_guards(), Config(), no_intent)
     started = time.perf_counter()
-    result, _ = replay_file(str(path), Config(), rules=rules)
-    return time.perf_counter() - started, result.journeys
+    with (
+        Path(os.devnull).open("w", encoding="utf-8") as nowhere,
+        replayed(str(path), Config(), rules=rules, workers=workers) as history,
+    ):
+        write_json(history, nowhere)
+    return time.perf_counter() - started, history.journeys
 
 
-def peak_memory_kib(path: Path) -> tuple[int, int]:
-    """The replay's resident-memory growth (KiB) and journey count, in a fresh process."""
+def peak_memory_kib(path: Path, workers: int) -> tuple[int, int]:
+    """The replay's memory growth (KiB) and journey count, in a fresh process."""
     output = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, __file__, "--memory-child", str(path)],
+        [sys.executable, __file__, "--memory-child", str(path), "--workers", str(workers)],
         check=True,
         capture_output=True,
         text=True,
@@ -76,36 +81,56 @@ def peak_memory_kib(path: Path) -> tuple[int, int]:
     return int(grown), int(journeys)
 
 
-def high_water_kib() -> int:
-    """Peak resident memory of this process (VmHWM; unlike ru_maxrss, reset by exec)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def process_tree_pss_kib(root: int) -> int:
+    """The proportional memory (PSS) of a process and all its descendants, in KiB.
+
+    PSS shares each page among the processes that map it, so forked workers are not
+    charged again for what they share with their parent.
+    """
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent]
+        tree.update(children)
+        frontier.extend(children)
+    total = 0
+    for pid in tree:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+    return total
 
 
-def memory_child(path: Path) -> None:
-    before = high_water_kib()
-    _, journeys = time_replay(path)
-    print(high_water_kib() - before, journeys)
+def memory_child(path: Path, workers: int) -> None:
+    """Run one replay while sampling the memory of this process and its workers."""
+    me = os.getpid()
+    before = process_tree_pss_kib(me)
+    peak = before
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.wait(0.02):
+            peak = max(peak, process_tree_pss_kib(me))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, journeys = time_replay(path, workers=workers)
+    done.set()
+    sampler.join()
+    print(max(peak, process_tree_pss_kib(me)) - before, journeys)
 
 
-def memory_split(path: Path) -> None:
-    """Where replay memory goes, per journey: events held until judgement, then findings."""
-    collection = Collection()
-    tracemalloc.start()
-    with path.open(encoding="utf-8") as lines:
-        read_jsonl(lines, collection)
-    held = tracemalloc.get_traced_memory()[0]
-    result = replay(collection, rules=default_rules(Config()))
-    journeys = len(collection.journeys)
-    del collection
-    kept = tracemalloc.get_traced_memory()[0]
-    tracemalloc.stop()
-    print(f"events held until judgement   {held / journeys:>8.0f} B per journey")
-    print(
-        f"findings and result kept      {kept / journeys:>8.0f} B per journey "
-        f"({len(result.findings):,} findings)"
+def ratio_line(label: str, seconds: float, parse: float, count: int) -> str:
+    return (
+        f"{label:<28} {seconds:>8.2f}s  {count / seconds:>10,.0f} events/s  "
+        f"{seconds / parse:>6.2f}x of parse"
     )
 
 
@@ -113,44 +138,40 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=workers_wanted())
     parser.add_argument("--memory-child", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument(
-        "--memory-split", action="store_true", help="only show where replay memory goes"
-    )
     args = parser.parse_args()
     if args.memory_child:
-        memory_child(args.memory_child)
+        memory_child(args.memory_child, args.workers)
         return
-    if args.memory_split:
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "world.jsonl"
-            write_world(path, args.events)
-            memory_split(path)
-        return
+    workers = args.workers
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "world.jsonl"
         count = write_world(path, args.events)
         size_mib = path.stat().st_size / 2**20
-        parse = statistics.median(time_parse(path) for _ in range(args.repeat))
-        runs = [time_replay(path) for _ in range(args.repeat)]
-        replay_s = statistics.median(r[0] for r in runs)
-        unread_s = statistics.median(
-            time_replay(path, read_text=False)[0] for _ in range(args.repeat)
-        )
-        journeys = runs[0][1]
-        grown_kib, _ = peak_memory_kib(path)
-    per_journey = grown_kib * 1024 / journeys
+        timings: dict[str, list[float]] = {"parse": [], "all": [], "unread": [], "one": []}
+        journeys = 0
+        for _ in range(args.repeat):  # interleaved, so that a busy moment hits all alike
+            timings["parse"].append(time_parse(path))
+            seconds, journeys = time_replay(path, workers=workers)
+            timings["all"].append(seconds)
+            timings["unread"].append(time_replay(path, read_text=False, workers=workers)[0])
+            timings["one"].append(time_replay(path, workers=1)[0])
+        median = {name: statistics.median(values) for name, values in timings.items()}
+        memory = {n: peak_memory_kib(path, n)[0] for n in sorted({1, workers})}
+    parse = median["parse"]
     print(f"events                 {count:>12,}  ({size_mib:.0f} MiB of JSON lines)")
     print(f"journeys               {journeys:>12,}")
     print(f"json.loads only        {parse:>11.2f}s  {count / parse:>10,.0f} events/s")
-    print(f"replay (all guards)    {replay_s:>11.2f}s  {count / replay_s:>10,.0f} events/s")
-    print(f"replay / parse         {replay_s / parse:>11.2f}x  (target <= 5x)")
-    print(f"  without classifier   {unread_s:>11.2f}s  {unread_s / parse:>10.2f}x of parse")
-    print(f"peak memory growth     {grown_kib / 1024:>10.0f}MiB")
-    print(
-        f"memory per journey     {per_journey:>11.0f}B  (target < 2048 B: "
-        f"{per_journey / 2048:.2f}x of target)"
-    )
+    print(ratio_line(f"replay, {workers} worker(s)", median["all"], parse, count), "(target <= 5x)")
+    print(ratio_line("  without classifier", median["unread"], parse, count))
+    print(ratio_line("replay, one process", median["one"], parse, count))
+    for n, grown_kib in memory.items():
+        per_journey = grown_kib * 1024 / journeys
+        print(
+            f"memory, {n} process(es)   {grown_kib / 1024:>7.0f} MiB  {per_journey:>8.0f} B per "
+            f"journey  (target < 2048 B: {per_journey / 2048:.2f}x of target)"
+        )
 
 
 if __name__ == "__main__":

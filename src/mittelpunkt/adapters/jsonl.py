@@ -14,17 +14,23 @@ r"""Canonical events from JSON lines, with the line and field of every problem.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import tzinfo
-from typing import Any
+from typing import Any, Protocol
 
-from mittelpunkt.core.events import parse_event
-from mittelpunkt.core.replay import Collection
+from mittelpunkt.core.events import Event, parse_event
 from mittelpunkt.core.times import BERLIN
 from mittelpunkt.exceptions import BadEvent
 
-__all__ = ["Rejected", "read_jsonl"]
+__all__ = ["EventSink", "Rejected", "decode_line", "numbered_lines", "read_jsonl"]
+
+
+class EventSink(Protocol):
+    """Where accepted events go: a :class:`~mittelpunkt.core.replay.Collection`, or a spill."""
+
+    def add(self, event: Event, /) -> bool:
+        """Take one event in; False for an exact duplicate; BadEvent for a conflicting one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +41,17 @@ class Rejected:
     event_id: str | None
     field: str | None
     error: str
+
+    @classmethod
+    def of(cls, line: int, error: BadEvent) -> Rejected:
+        """The rejection of ``line`` for ``error``."""
+        return cls(line, error.event_id, error.field, error.message)
+
+    def as_error(self, source: str) -> BadEvent:
+        """The rejection as the error it was, placed at its line of ``source``."""
+        return BadEvent(
+            self.error, field=self.field, event_id=self.event_id, line=self.line, source=source
+        )
 
     def to_json(self) -> dict[str, Any]:
         """The ``rejected`` entry of ``interfaces.md``."""
@@ -47,7 +64,7 @@ class Rejected:
 
 def read_jsonl(
     lines: Iterable[str],
-    collection: Collection,
+    collection: EventSink,
     *,
     source: str = "-",
     skip_invalid: bool = False,
@@ -71,22 +88,22 @@ def read_jsonl(
             unless ``skip_invalid``.
     """
     rejected: list[Rejected] = []
-    for number, line in _numbered(lines, source):
+    for number, line in numbered_lines(lines, source):
         if on_line is not None:
             on_line(line)
         if not line.strip():
             continue
         try:
-            event = parse_event(_decode(line), customer_tz=customer_tz, default_tz=default_tz)
+            event = parse_event(decode_line(line), customer_tz=customer_tz, default_tz=default_tz)
             collection.add(event)
         except BadEvent as error:
             if not skip_invalid:
                 raise error.located(line=number, source=source) from None
-            rejected.append(Rejected(number, error.event_id, error.field, error.message))
+            rejected.append(Rejected.of(number, error))
     return rejected
 
 
-def _numbered(lines: Iterable[str], source: str) -> Iterable[tuple[int, str]]:
+def numbered_lines(lines: Iterable[str], source: str) -> Iterator[tuple[int, str]]:
     """Lines with their 1-based numbers; a file that is not UTF-8 stops at the bad line."""
     iterator = iter(lines)
     number = 0
@@ -101,7 +118,8 @@ def _numbered(lines: Iterable[str], source: str) -> Iterable[tuple[int, str]]:
         yield number, line
 
 
-def _decode(line: str) -> object:
+def decode_line(line: str) -> Any:
+    """The JSON value of one line; :class:`BadEvent` when it is not JSON."""
     try:
         return json.loads(line)
     except json.JSONDecodeError as error:

@@ -5,15 +5,23 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
 
+from mittelpunkt.adapters.buckets import (
+    JudgedHistory,
+    Reading,
+    buckets_for,
+    judge,
+    spill,
+    worker_pool,
+    workers_wanted,
+)
 from mittelpunkt.adapters.config_file import load_config
-from mittelpunkt.adapters.jsonl import Rejected, read_jsonl
 from mittelpunkt.cli.common import (
     AsOfOption,
     ConfigOption,
@@ -27,12 +35,10 @@ from mittelpunkt.cli.common import (
 )
 from mittelpunkt.cli.table import print_report
 from mittelpunkt.core.config import Config
-from mittelpunkt.core.replay import Collection, ReplayResult
-from mittelpunkt.core.replay import replay as run_replay
 from mittelpunkt.core.step import Rules
 from mittelpunkt.exceptions import MittelpunktError
 
-__all__ = ["replay", "replay_file"]
+__all__ = ["replay", "replayed", "write_json"]
 
 
 @exits_cleanly
@@ -51,41 +57,72 @@ def replay(
     """Replay canonical events through the guards and print the findings."""
     settings = load_config(config)
     moment = parse_as_of(as_of, settings)
-    result, rejected = replay_file(file, settings, as_of=moment, skip_invalid=skip_invalid)
     chosen = choose_format(output.value if output else None, is_terminal=sys.stdout.isatty())
-    if chosen == "json":
-        json.dump(result.to_json(r.to_json() for r in rejected), sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        print_report(result, rejected, lang=settings.lang)
+    with replayed(file, settings, as_of=moment, skip_invalid=skip_invalid) as history:
+        if chosen == "json":
+            write_json(history, sys.stdout)
+        else:
+            print_report(history, history.rejected, lang=settings.lang)
 
 
-def replay_file(
+@contextmanager
+def replayed(
     file: str,
     config: Config,
     *,
     as_of: datetime | None = None,
     skip_invalid: bool = False,
     rules: Rules | None = None,
-) -> tuple[ReplayResult, list[Rejected]]:
+    workers: int | None = None,
+) -> Iterator[JudgedHistory]:
     """Read a JSON-lines file (or ``-``) and replay it; nothing is printed.
 
-    ``rules`` defaults to every guard with the built-in classifier (:func:`default_rules`).
+    History is spilled to temporary buckets and judged bucket by bucket
+    (:mod:`mittelpunkt.adapters.buckets`), so memory stays small; the findings stream from
+    disk until the ``with`` block ends. ``rules`` defaults to every guard with the built-in
+    classifier (:func:`default_rules`); ``workers`` to one per core.
     """
     rules = rules or default_rules(config)
-    collection = Collection()
-    with gc_paused():
-        with _open(file) as (stream, size), progress_bar(size, "reading events") as advance:
-            rejected = read_jsonl(
-                stream,
-                collection,
-                source=file,
-                skip_invalid=skip_invalid,
-                customer_tz=config.timezone,
-                default_tz=config.default_tz,
-                on_line=lambda line: advance(len(line)),
+    reading = Reading(config.timezone, config.default_tz, file)
+    with ExitStack() as stack:
+        stack.enter_context(gc_paused())
+        pool = stack.enter_context(worker_pool(rules, reading, workers or workers_wanted()))
+        stream, size = stack.enter_context(_open(file))
+        with progress_bar(size, "reading events") as advance:
+            spilled = stack.enter_context(
+                spill(
+                    stream,
+                    reading=reading,
+                    on_line=lambda line: advance(len(line)),
+                    buckets=buckets_for(size),
+                )
             )
-        return run_replay(collection, rules=rules, as_of=as_of), rejected
+        with progress_bar(len(spilled.paths), "judging journeys") as advance:
+            history = judge(
+                spilled,
+                rules,
+                as_of=as_of,
+                skip_invalid=skip_invalid,
+                pool=pool,
+                on_bucket=lambda: advance(1),
+            )
+        yield history
+
+
+def write_json(history: JudgedHistory, out: TextIO) -> None:
+    """The JSON of ``interfaces.md``, written as the findings stream in (one line)."""
+
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    as_of = history.as_of.isoformat() if history.as_of else None
+    out.write(f'{{"as_of": {dump(as_of)}, "events": {history.events}, ')
+    out.write(f'"journeys": {history.journeys}, "customers": {history.customers}, "findings": [')
+    for number, finding in enumerate(history.findings_as_json()):
+        out.write(", " if number else "")
+        out.write(finding)
+    out.write(f'], "measures": {dump(history.measures)}, ')
+    out.write(f'"rejected": {dump([r.to_json() for r in history.rejected])}}}\n')
 
 
 @contextmanager

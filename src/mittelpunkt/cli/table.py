@@ -10,7 +10,7 @@ from rich.table import Table
 
 from mittelpunkt.adapters.jsonl import Rejected
 from mittelpunkt.core.findings import Finding
-from mittelpunkt.core.replay import ReplayResult
+from mittelpunkt.core.replay import History
 
 __all__ = ["print_report"]
 
@@ -48,7 +48,7 @@ _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info"
 
 
 def print_report(
-    result: ReplayResult,
+    result: History,
     rejected: Sequence[Rejected],
     *,
     lang: str = "en",

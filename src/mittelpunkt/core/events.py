@@ -32,6 +32,7 @@ __all__ = [
     "derive_journey",
     "is_duplicate",
     "parse_event",
+    "plain",
     "timeline_key",
 ]
 
@@ -195,6 +196,15 @@ def is_duplicate(known: Event | None, event: Event) -> bool:
     if known != event:
         raise BadEvent("the same id arrived before with different content", event_id=event.id)
     return True
+
+
+def plain(mapping: Mapping[str, Any]) -> dict[str, Any]:
+    """A mapping as a plain dict (itself when it is one already).
+
+    >>> plain(MappingProxyType({"a": 1}))
+    {'a': 1}
+    """
+    return mapping if isinstance(mapping, dict) else dict(mapping)
 
 
 def derive_journey(customer: str, refs: Mapping[str, str]) -> str:

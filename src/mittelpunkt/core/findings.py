@@ -19,7 +19,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-__all__ = ["ACTION_KINDS", "SEVERITIES", "Action", "Finding"]
+from mittelpunkt.core.events import plain
+
+__all__ = [
+    "ACTION_KINDS",
+    "SEVERITIES",
+    "Action",
+    "Finding",
+    "FindingRecord",
+    "finding_from_record",
+    "finding_order",
+    "finding_record",
+]
 
 SEVERITIES = ("info", "low", "medium", "high")
 #: ``prefill``: fill in what the customer already said instead of asking again.
@@ -119,3 +130,65 @@ class Finding:
         if self.details:
             out["details"] = dict(self.details)
         return out
+
+
+#: A finding as plain values (time as ISO text), for ``marshal`` and files of our own.
+FindingRecord = tuple[
+    str,
+    str,
+    str,
+    str,
+    str,
+    tuple[str, ...],
+    str,
+    tuple[str, str | None, str | None, str, dict[str, Any]],
+    str,
+    dict[str, Any],
+]
+
+
+def finding_order(finding: Finding) -> tuple[datetime, str, str, str]:
+    """The order findings are reported in: time, journey, code, cause."""
+    return (finding.time, finding.journey, finding.code, finding.cause)
+
+
+def finding_record(finding: Finding) -> FindingRecord:
+    """The finding as plain values, for :mod:`marshal` (see :func:`finding_from_record`).
+
+    >>> from datetime import UTC
+    >>> f = Finding("no_news", "case:K", "C", datetime(2026, 9, 9, tzinfo=UTC), "low", ("e",),
+    ...             "No word.", Action("notify", details={"due": "soon"}), "e")
+    >>> finding_from_record(finding_record(f)) == f
+    True
+    """
+    action = finding.action
+    return (
+        finding.code,
+        finding.journey,
+        finding.customer,
+        finding.time.isoformat(),
+        finding.severity,
+        finding.evidence,
+        finding.summary,
+        (action.kind, action.purpose, action.template, action.lang, plain(action.details)),
+        finding.cause,
+        plain(finding.details),
+    )
+
+
+def finding_from_record(record: FindingRecord) -> Finding:
+    """The finding again, from :func:`finding_record`'s values."""
+    code, journey, customer, time, severity, evidence, summary, action, cause, details = record
+    kind, purpose, template, lang, action_details = action
+    return Finding(
+        code,
+        journey,
+        customer,
+        datetime.fromisoformat(time),
+        severity,
+        tuple(evidence),
+        summary,
+        Action(kind, purpose, template, lang, action_details),
+        cause,
+        details,
+    )

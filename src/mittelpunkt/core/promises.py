@@ -20,7 +20,7 @@ before the old due time passed, makes it ``updated`` and moves its due time.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
 
@@ -187,7 +187,7 @@ class _Book:
                 # An offer's due time is the customer's deadline: untaken, it lapses.
                 broke = max(promise.due, promise.made_at)
                 state = WITHDRAWN if promise.kind == "offer" else BROKEN
-                self.promises[key] = replace(promise, state=state, closed_at=broke)
+                self.promises[key] = _ended(promise, state, broke)
         self.settle()
 
     def settle(self) -> None:
@@ -203,9 +203,7 @@ class _Book:
         if current is not None:
             # A promise made again without a date replaces the one standing: withdrawn by it.
             if current.is_open:
-                current = replace(
-                    current, state=WITHDRAWN, closed_at=event.time, closed_by=event.id
-                )
+                current = _ended(current, WITHDRAWN, event.time, event.id)
             self.superseded.append(current)
         self.promises[(kind, ref)] = Promise(
             kind=kind,
@@ -220,9 +218,7 @@ class _Book:
     def move(self, promise: Promise, event: Event) -> None:
         assert event.due is not None
         update = PromiseUpdate(event.time, event.due, event.id)
-        self.promises[(promise.kind, promise.ref)] = replace(
-            promise, due=event.due, state=UPDATED, updates=(*promise.updates, update)
-        )
+        self.promises[(promise.kind, promise.ref)] = _moved(promise, update)
         self.settle()
 
     def keep_late(self, kind: str | None, ref: str | None, event: Event) -> None:
@@ -234,12 +230,10 @@ class _Book:
                 and kind in (None, promise.kind)
                 and (ref is None or ref == promise.ref)
             ):
-                self.promises[key] = replace(promise, kept_late_at=event.time)
+                self.promises[key] = _kept_late(promise, event.time)
 
     def close(self, promise: Promise, state: str, event: Event) -> None:
-        self.promises[(promise.kind, promise.ref)] = replace(
-            promise, state=state, closed_at=event.time, closed_by=event.id
-        )
+        self.promises[(promise.kind, promise.ref)] = _ended(promise, state, event.time, event.id)
         self.settle()
 
     def open_of(self, kind: str | None, ref: str | None = None) -> list[Promise]:
@@ -343,3 +337,55 @@ _HANDLERS: Mapping[str, Callable[[_Book, Event], None]] = MappingProxyType(
         "message.sent": _on_message,
     }
 )
+
+
+# Promises change often while a journey is judged; dataclasses.replace is slow for that.
+def _ended(promise: Promise, state: str, at: datetime, by: str | None = None) -> Promise:
+    """The promise kept, broken or withdrawn ``at`` (by the event ``by``)."""
+    return Promise(
+        promise.kind,
+        promise.ref,
+        promise.made,
+        promise.made_at,
+        promise.original_due,
+        promise.due,
+        state,
+        at,
+        by,
+        promise.updates,
+        promise.kept_late_at,
+    )
+
+
+def _moved(promise: Promise, update: PromiseUpdate) -> Promise:
+    """The promise with its due time moved honestly."""
+    return Promise(
+        promise.kind,
+        promise.ref,
+        promise.made,
+        promise.made_at,
+        promise.original_due,
+        update.new_due,
+        UPDATED,
+        promise.closed_at,
+        promise.closed_by,
+        (*promise.updates, update),
+        promise.kept_late_at,
+    )
+
+
+def _kept_late(promise: Promise, at: datetime) -> Promise:
+    """The broken promise, fulfilled ``at`` after all."""
+    return Promise(
+        promise.kind,
+        promise.ref,
+        promise.made,
+        promise.made_at,
+        promise.original_due,
+        promise.due,
+        promise.state,
+        promise.closed_at,
+        promise.closed_by,
+        promise.updates,
+        at,
+    )

@@ -20,15 +20,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from mittelpunkt.core.events import Event, is_duplicate
-from mittelpunkt.core.findings import Finding
+from mittelpunkt.core.findings import Finding, finding_order
 from mittelpunkt.core.journey import Journey
 from mittelpunkt.core.measures import RunningTally, Tally, measures
 from mittelpunkt.core.step import Rules, run_guards, view
 
-__all__ = ["Collection", "ReplayResult", "collect", "replay"]
+__all__ = ["Collection", "History", "ReplayResult", "collect", "replay"]
 
 JourneyHook = Callable[[Journey, list[Finding]], None]
 
@@ -65,6 +65,34 @@ def collect(events: Iterable[Event]) -> Collection:
     for event in events:
         collection.add(event)
     return collection
+
+
+class History(Protocol):
+    """A judged history, however it was judged (:class:`ReplayResult`, or from buckets)."""
+
+    @property
+    def as_of(self) -> datetime | None:
+        """The moment of judgement."""
+
+    @property
+    def events(self) -> int:
+        """Events taken in."""
+
+    @property
+    def journeys(self) -> int:
+        """Journeys judged."""
+
+    @property
+    def customers(self) -> int:
+        """Customers of the judged journeys."""
+
+    @property
+    def findings(self) -> Iterable[Finding]:
+        """Every finding, in report order (time, journey, code, cause)."""
+
+    @property
+    def measures(self) -> dict[str, Any]:
+        """The journey measures of ``guards.md``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +160,7 @@ def replay(
         if on_journey is not None:
             on_journey(journey, found)
     total = running.total()
-    findings.sort(key=lambda f: (f.time, f.journey, f.code, f.cause))
+    findings.sort(key=finding_order)
     return ReplayResult(
         moment, len(collection.seen), judged, len(customers), tuple(findings), total
     )

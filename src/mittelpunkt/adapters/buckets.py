@@ -1,0 +1,474 @@
+r"""Replay of a history bigger than memory: its lines spread over buckets by customer.
+
+The core's :func:`~mittelpunkt.core.replay.replay` holds every event until it judges. Here
+history goes through two passes instead, so memory stays small however long the file, and the
+second pass runs in worker processes side by side:
+
+1. **Spill** (:func:`spill`, one process, light): each line is appended as it is to one of
+   the bucket files, chosen by its customer. Only the ``id``, ``customer`` and ``time`` are
+   picked out of it (by a pattern; by decoding when the line is unusual). Held in memory per
+   event: which bucket its id went to first, so that an id met in two buckets is noticed.
+2. **Judge** (:func:`judge`, in workers): each bucket's lines are decoded and validated as
+   always (:func:`~mittelpunkt.core.events.parse_event`; duplicates as in
+   :class:`~mittelpunkt.core.replay.Collection`, in line order), and go through the core's
+   replay at the common ``as_of``. Findings, in report order and already written as JSON, go
+   to a run file per bucket; the runs are merged when read.
+
+A journey and its customer's consents always share a bucket, so the result is the core's
+replay of the whole file, to the byte. The rare cases that one bucket cannot decide alone are
+settled across buckets exactly as reading in line order would: an id met in several buckets
+(the first valid one stands, a different one later is rejected), and an ``as_of`` taken from a
+line that turned out invalid (the buckets are judged again at the right moment).
+
+>>> import io
+>>> from mittelpunkt.core.config import Config
+>>> from mittelpunkt.cli.common import default_rules
+>>> lines = io.StringIO(
+...     '{"id": "e1", "time": "2026-03-02T09:00:00Z", "type": "order.confirmed",'
+...     ' "customer": "C", "refs": {"order": "O"}, "data": {"promised_delivery": "2026-03-04"}}\n'
+...     '{"id": "e2", "time": "2026-03-09T09:00:00Z", "type": "contact.inbound",'
+...     ' "customer": "C", "refs": {"order": "O"}, "data": {"channel": "phone"}}\n')
+>>> with spill(lines) as spilled:
+...     history = judge(spilled, default_rules(Config()))
+...     history.events, [f.code for f in history.findings]
+(2, ['broken_promise', 'no_news'])
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import marshal
+import os
+import re
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime, timedelta, tzinfo
+from multiprocessing import get_context
+from pathlib import Path
+from typing import IO, Any
+
+from mittelpunkt.adapters.jsonl import Rejected, decode_line, numbered_lines
+from mittelpunkt.core.events import Event, parse_event
+from mittelpunkt.core.findings import Finding, FindingRecord, finding_from_record, finding_record
+from mittelpunkt.core.measures import Tally, combine, measures
+from mittelpunkt.core.replay import Collection, replay
+from mittelpunkt.core.step import Rules
+from mittelpunkt.core.times import BERLIN, TimeFormatError, parse_instant
+from mittelpunkt.exceptions import BadEvent
+
+__all__ = [
+    "BUCKETS",
+    "JudgedHistory",
+    "Reading",
+    "Spilled",
+    "buckets_for",
+    "judge",
+    "spill",
+    "worker_pool",
+    "workers_wanted",
+]
+
+#: How many buckets history is spread over when its size is unknown (see :func:`buckets_for`).
+BUCKETS = 64
+#: Below this many lines, judging in worker processes costs more than it saves.
+SMALL = 20_000
+#: Bytes of the length before each record in a bucket or run file.
+_FRAME = 4
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+#: The top-level fields spilling routes by, when they are plain strings without escapes.
+_ROUTING = re.compile(r'"(id|customer|time)"\s*:\s*(?:"([^"\\]*)")?')
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How events are read: the zones of ``read_jsonl``, and the file's name for errors."""
+
+    customer_tz: tzinfo = BERLIN
+    default_tz: tzinfo | None = None
+    source: str = "-"
+
+    def event(self, line: str) -> Event:
+        """The event of a line (:class:`BadEvent` if it is not one)."""
+        return parse_event(
+            decode_line(line), customer_tz=self.customer_tz, default_tz=self.default_tz
+        )
+
+
+def buckets_for(size: int | None) -> int:
+    """Buckets for ``size`` bytes of JSON lines: about 4 MiB each, 16 to 256 of them.
+
+    Few enough that opening their files costs little, many enough that one bucket is a small
+    share of history and the workers' shares even out.
+
+    >>> buckets_for(None), buckets_for(21 * 2**20), buckets_for(215 * 2**20), buckets_for(2**40)
+    (64, 16, 53, 256)
+    """
+    if size is None:
+        return BUCKETS
+    return max(16, min(256, size // (4 * 2**20)))
+
+
+class Spilled:
+    """Pass 1: the lines of history, spread over bucket files in ``folder`` by customer."""
+
+    def __init__(self, folder: Path, reading: Reading, buckets: int = BUCKETS) -> None:
+        """Open ``buckets`` empty bucket files in ``folder``."""
+        self.reading = reading
+        self.paths = [folder / f"bucket-{number:03d}.lines" for number in range(buckets)]
+        self.files: list[IO[bytes]] = [path.open("wb") for path in self.paths]
+        self.lines = 0
+        #: The latest time among the lines: the default ``as_of``, unless that line is invalid.
+        self.latest: datetime | None = None
+        #: What stopped the reading (a file that is not UTF-8), if anything did.
+        self.stopped: BadEvent | None = None
+        #: Hashes of ids met in more than one bucket: settled across buckets by :func:`judge`.
+        self.shared_ids: set[int] = set()
+        self._first_bucket: dict[int, int] = {}
+
+    def take(self, number: int, line: str) -> None:
+        """Spill line ``number``."""
+        event_id, customer, time = _routing(line)
+        bucket = hash(customer) % len(self.files) if customer is not None else 0
+        key = hash(event_id) if event_id is not None else None
+        self.files[bucket].write(_framed(marshal.dumps((number, key, line))))
+        self.lines += 1
+        if key is not None:
+            first = self._first_bucket.setdefault(key, bucket)
+            if first != bucket:
+                self.shared_ids.add(key)
+        if time is not None:
+            self._note(time)
+
+    def close(self) -> None:
+        """Finish writing; which bucket each id went to is no longer needed."""
+        for file in self.files:
+            file.close()
+        self._first_bucket.clear()
+
+    def _note(self, time: str) -> None:
+        try:
+            moment = parse_instant(time, self.reading.default_tz)
+        except TimeFormatError:
+            return  # the line is invalid; judging will say so
+        if self.latest is None or moment > self.latest:
+            self.latest = moment
+
+
+def _routing(line: str) -> tuple[str | None, str | None, str | None]:
+    r"""A line's ``id``, ``customer`` and ``time``, each None when it is not a plain string.
+
+    >>> _routing('{"id": "e1", "customer": "C-1", "time": "2026-03-02T09:00:00Z"}')
+    ('e1', 'C-1', '2026-03-02T09:00:00Z')
+    >>> _routing('{"id": "e1", "customer": "C-\\u00e4", "data": {"items": [{"id": "x"}]}}')
+    ('e1', 'C-ä', None)
+    """
+    found: dict[str, str] = {}
+    for name, value in _ROUTING.findall(line):
+        if name in found:
+            return _decoded_routing(line)  # named twice (once nested): decoding tells which
+        found[name] = value
+    if found.get("id") and found.get("customer"):
+        return found["id"], found["customer"], found.get("time") or None
+    return _decoded_routing(line)  # missing, or not a plain string
+
+
+def _decoded_routing(line: str) -> tuple[str | None, str | None, str | None]:
+    try:
+        raw = json.loads(line)
+    except ValueError:
+        return None, None, None
+    if not isinstance(raw, dict):
+        return None, None, None
+    plain = [raw.get(name) for name in ("id", "customer", "time")]
+    event_id, customer, time = (value if isinstance(value, str) else None for value in plain)
+    return event_id, customer, time
+
+
+@contextmanager
+def spill(
+    lines: Iterable[str],
+    *,
+    reading: Reading = Reading(),
+    on_line: Callable[[str], None] | None = None,
+    buckets: int = BUCKETS,
+) -> Iterator[Spilled]:
+    """Pass 1 into a temporary folder, removed on leaving. Nothing is validated yet."""
+    with tempfile.TemporaryDirectory(prefix="mittelpunkt-") as folder:
+        spilled = Spilled(Path(folder), reading, buckets)
+        try:
+            for number, line in numbered_lines(lines, reading.source):
+                if on_line is not None:
+                    on_line(line)
+                if line.strip():
+                    spilled.take(number, line)
+        except BadEvent as error:
+            spilled.stopped = error
+        finally:
+            spilled.close()
+        yield spilled
+
+
+@dataclass(frozen=True, slots=True)
+class JudgedHistory:
+    """What the judged buckets found: counts and tally summed, findings kept in run files."""
+
+    as_of: datetime | None
+    events: int
+    journeys: int
+    customers: int
+    tally: Tally
+    runs: tuple[Path, ...]
+    rejected: tuple[Rejected, ...] = ()
+
+    @property
+    def findings(self) -> Iterator[Finding]:
+        """Every finding in report order, streamed from the runs (a fresh pass each time)."""
+        return (finding_from_record(record) for *_, record in self._merged())
+
+    def findings_as_json(self) -> Iterator[str]:
+        """Every finding's JSON text, in report order (written while judging)."""
+        return (text for *_, text, _ in self._merged())
+
+    @property
+    def measures(self) -> dict[str, Any]:
+        """The journey measures of ``guards.md``."""
+        return measures(self.tally)
+
+    def _merged(self) -> Iterator[_RunRecord]:
+        return heapq.merge(*map(_records, self.runs))
+
+
+def workers_wanted() -> int:
+    """Worker processes for judging: ``MITTELPUNKT_WORKERS``, else one per available core."""
+    wanted = os.environ.get("MITTELPUNKT_WORKERS")
+    if wanted and wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    return len(os.sched_getaffinity(0))
+
+
+@contextmanager
+def worker_pool(rules: Rules, reading: Reading, count: int) -> Iterator[Executor | None]:
+    """``count`` worker processes for :func:`judge`, started now (None for one: judge here).
+
+    Started before anything is read, the workers share nothing of the reading's memory, and
+    the rules reach them as they are (forked, not pickled).
+    """
+    if count <= 1:
+        yield None
+        return
+    context = get_context("fork")
+    setup = (rules, reading)
+    with ProcessPoolExecutor(count, context, initializer=_set_up, initargs=setup) as pool:
+        for started in [pool.submit(os.getpid) for _ in range(count)]:
+            started.result()
+        yield pool
+
+
+def judge(
+    spilled: Spilled,
+    rules: Rules,
+    *,
+    as_of: datetime | None = None,
+    skip_invalid: bool = False,
+    pool: Executor | None = None,
+    on_bucket: Callable[[], None] | None = None,
+    small: int = SMALL,
+) -> JudgedHistory:
+    """Pass 2: validate and judge every bucket at ``as_of`` (default: the last event's time).
+
+    Buckets are judged by the workers of ``pool`` (see :func:`worker_pool`), or here when
+    there is none or fewer than ``small`` lines. The runs live in the spill folder: read the
+    findings before leaving :func:`spill`.
+
+    Raises:
+        BadEvent: the first bad line, unless ``skip_invalid`` (then in ``rejected``); a file
+            that is not UTF-8 stops the replay either way, as when reading in memory.
+    """
+    if spilled.stopped is not None and skip_invalid:
+        raise spilled.stopped
+    settled = _settle_shared_ids(spilled) if spilled.shared_ids else _Settled()
+    job = _Job(rules, spilled.reading)
+
+    def run(tasks: list[_Task]) -> Iterable[_Judged]:
+        if pool is not None and spilled.lines >= small:
+            return pool.map(_judge_in_worker, tasks)
+        return map(job.judge, tasks)
+
+    moment = as_of or spilled.latest
+    results = _judge_all(spilled, run, moment, settled, on_bucket)
+    true_latest = max((r.latest for r in results if r.latest is not None), default=None)
+    if as_of is None and true_latest != moment:  # the latest line was invalid after all
+        moment = true_latest
+        results = _judge_all(spilled, run, moment, settled, on_bucket)
+    rejected = sorted(
+        [*settled.rejected, *(r for result in results for r in result.rejected)],
+        key=lambda r: r.line,
+    )
+    if spilled.stopped is not None:
+        rejected.append(Rejected.of(spilled.stopped.line or 0, spilled.stopped))
+    if rejected and not skip_invalid:
+        raise rejected[0].as_error(spilled.reading.source)
+    return _summed(moment, results, tuple(rejected))
+
+
+@dataclass(frozen=True, slots=True)
+class _Settled:
+    """Ids met in several buckets, settled in line order: which lines stand aside."""
+
+    set_aside: frozenset[int] = frozenset()
+    rejected: tuple[Rejected, ...] = ()
+
+
+def _settle_shared_ids(spilled: Spilled) -> _Settled:
+    """Decide every line of an id met in several buckets, as reading in line order would.
+
+    The first valid line of an id stands; a later one alike is a duplicate, a different one is
+    rejected. Both stand aside when their bucket is judged; invalid lines are left to it.
+    """
+    lines: dict[str, list[tuple[int, Event]]] = defaultdict(list)
+    for path in spilled.paths:
+        for number, key, line in _records(path):
+            if key in spilled.shared_ids:
+                try:
+                    event = spilled.reading.event(line)
+                except BadEvent:
+                    continue
+                lines[event.id].append((number, event))
+    set_aside: set[int] = set()
+    rejected: list[Rejected] = []
+    conflict = "the same id arrived before with different content"
+    for event_id, occurrences in lines.items():
+        occurrences.sort(key=lambda occurrence: occurrence[0])
+        first = occurrences[0][1]
+        for number, event in occurrences[1:]:
+            set_aside.add(number)
+            if event != first:
+                rejected.append(Rejected(number, event_id, None, conflict))
+    return _Settled(frozenset(set_aside), tuple(rejected))
+
+
+@dataclass(slots=True)
+class _Judged:
+    """What one bucket gave."""
+
+    events: int = 0
+    journeys: int = 0
+    customers: int = 0
+    tally: dict[str, Any] = field(default_factory=dict)
+    run: Path | None = None
+    latest: datetime | None = None
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+#: A finding in a run file: its place in report order (time in microseconds since 1970,
+#: journey, code, cause), its JSON text, and the finding itself as plain values.
+_RunRecord = tuple[int, str, str, str, str, FindingRecord]
+_Task = tuple[Path, datetime | None, frozenset[int]]
+
+
+def _judge_all(
+    spilled: Spilled,
+    run: Callable[[list[_Task]], Iterable[_Judged]],
+    moment: datetime | None,
+    settled: _Settled,
+    on_bucket: Callable[[], None] | None,
+) -> list[_Judged]:
+    results = []
+    for result in run([(path, moment, settled.set_aside) for path in spilled.paths]):
+        results.append(result)
+        if on_bucket is not None:
+            on_bucket()
+    return results
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    rules: Rules
+    reading: Reading
+
+    def judge(self, task: _Task) -> _Judged:
+        """Validate one bucket's lines in order and judge its journeys at the moment."""
+        lines, moment, set_aside = task
+        judged = _Judged()
+        collection = Collection()
+        for number, _key, line in _records(lines):
+            if number in set_aside:
+                continue
+            try:
+                collection.add(self.reading.event(line))
+            except BadEvent as error:
+                judged.rejected.append(Rejected.of(number, error))
+        judged.latest = collection.latest
+        if moment is None:
+            return judged
+        result = replay(collection, rules=self.rules, as_of=moment)
+        run = lines.with_suffix(".findings")
+        with run.open("wb") as out:
+            for finding in result.findings:
+                out.write(_framed(marshal.dumps(_run_record(finding))))
+        judged.events, judged.journeys, judged.customers = (
+            result.events,
+            result.journeys,
+            result.customers,
+        )
+        judged.tally = {name.name: getattr(result.tally, name.name) for name in fields(Tally)}
+        judged.run = run
+        return judged
+
+
+def _run_record(finding: Finding) -> _RunRecord:
+    return (
+        (finding.time - _EPOCH) // _MICROSECOND,
+        finding.journey,
+        finding.code,
+        finding.cause,
+        json.dumps(finding.to_json(), ensure_ascii=False),
+        finding_record(finding),
+    )
+
+
+_JOB: list[_Job] = []  # a worker's job, set when it starts
+
+
+def _set_up(rules: Rules, reading: Reading) -> None:
+    _JOB.append(_Job(rules, reading))
+
+
+def _judge_in_worker(task: _Task) -> _Judged:
+    return _JOB[0].judge(task)
+
+
+def _summed(
+    moment: datetime | None, results: list[_Judged], rejected: tuple[Rejected, ...]
+) -> JudgedHistory:
+    runs = tuple(r.run for r in results if r.run is not None)
+    return JudgedHistory(
+        moment,
+        sum(r.events for r in results),
+        sum(r.journeys for r in results),
+        sum(r.customers for r in results),
+        combine(Tally(**r.tally) for r in results if r.tally),
+        runs,
+        rejected,
+    )
+
+
+def _framed(record: bytes) -> bytes:
+    """A marshalled record behind its length, so that a file of them reads back fast."""
+    return len(record).to_bytes(_FRAME, "little") + record
+
+
+def _records(path: Path) -> Iterator[Any]:
+    """The framed, marshalled records of a file, in order."""
+    blob = memoryview(path.read_bytes())
+    start = 0
+    while start < len(blob):
+        end = start + _FRAME + int.from_bytes(blob[start : start + _FRAME], "little")
+        yield marshal.loads(blob[start + _FRAME : end])  # noqa: S302 - our own spill
+        start = end

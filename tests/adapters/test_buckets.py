@@ -1,0 +1,153 @@
+"""Replay through buckets on disk equals the core's replay in memory, byte for byte."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from mittelpunkt.adapters.buckets import Reading, judge, spill, worker_pool
+from mittelpunkt.adapters.jsonl import read_jsonl
+from mittelpunkt.cli.common import default_rules
+from mittelpunkt.cli.replay import replayed, write_json
+from mittelpunkt.core.config import Config
+from mittelpunkt.core.replay import Collection, replay
+from mittelpunkt.demo.world import World, generate_world
+from mittelpunkt.exceptions import BadEvent
+
+RULES = default_rules(Config())
+
+
+def seed_lines() -> list[str]:
+    text = resources.files("mittelpunkt.stories").joinpath("seed_stories.jsonl").read_text()
+    return text.splitlines()
+
+
+def world_lines(customers: int = 400) -> list[str]:
+    world = World(customers=customers, seed=7)
+    return [json.dumps(raw, ensure_ascii=False) for raw in generate_world(world)]
+
+
+def in_memory_json(lines: list[str], *, skip_invalid: bool = False) -> str:
+    collection = Collection()
+    rejected = read_jsonl(lines, collection, skip_invalid=skip_invalid)
+    result = replay(collection, rules=RULES)
+    return json.dumps(result.to_json(r.to_json() for r in rejected), ensure_ascii=False) + "\n"
+
+
+def bucketed_json(path: Path, *, workers: int, skip_invalid: bool = False) -> str:
+    out = io.StringIO()
+    with replayed(str(path), Config(), workers=workers, skip_invalid=skip_invalid) as history:
+        write_json(history, out)
+    return out.getvalue()
+
+
+def written(tmp_path: Path, lines: list[str]) -> Path:
+    path = tmp_path / "events.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_seed_stories_give_the_same_json_as_in_memory(tmp_path: Path, workers: int) -> None:
+    lines = seed_lines()
+    assert bucketed_json(written(tmp_path, lines), workers=workers) == in_memory_json(lines)
+
+
+def test_a_world_judged_by_two_workers_gives_the_same_json_in_any_order(tmp_path: Path) -> None:
+    lines = world_lines()
+    expected = in_memory_json(lines)
+    assert json.loads(expected)["findings"], "the world should hold findings"
+    random.Random(3).shuffle(lines)  # noqa: S311 - a fixed shuffle, not a secret
+    path = written(tmp_path, lines)
+    with (
+        worker_pool(RULES, Reading(), 2) as pool,
+        path.open() as stream,
+        spill(stream) as spilled,
+    ):
+        assert pool is not None
+        history = judge(spilled, RULES, pool=pool, small=0)
+        out = io.StringIO()
+        write_json(history, out)
+    assert out.getvalue() == expected
+
+
+def test_duplicates_conflicts_and_bad_lines_are_handled_as_in_memory(tmp_path: Path) -> None:
+    lines = seed_lines()
+    first = json.loads(lines[0])
+    conflicting = dict(first, customer="someone-else")  # another customer: another bucket
+    lines[5:5] = [lines[0], json.dumps(conflicting), "{broken"]
+    path = written(tmp_path, lines)
+    assert bucketed_json(path, workers=1, skip_invalid=True) == in_memory_json(
+        lines, skip_invalid=True
+    )
+    with pytest.raises(BadEvent, match=r"line 7.*different content"):
+        bucketed_json(path, workers=1)
+
+
+def test_an_id_whose_first_line_is_invalid_is_taken_from_its_next(tmp_path: Path) -> None:
+    lines = seed_lines()
+    first = json.loads(lines[0])
+    invalid = dict(first, customer="someone-else", time="yesterday")
+    lines.insert(0, json.dumps(invalid))
+    path = written(tmp_path, lines)
+    expected = in_memory_json(lines, skip_invalid=True)
+    assert json.loads(expected)["rejected"][0]["field"] == "time"
+    assert bucketed_json(path, workers=1, skip_invalid=True) == expected
+
+
+def test_a_latest_line_that_is_invalid_does_not_set_the_moment(tmp_path: Path) -> None:
+    lines = seed_lines()
+    late = dict(json.loads(lines[0]), id="late", type="no.such.type", time="2030-01-01T00:00:00Z")
+    lines.append(json.dumps(late))
+    path = written(tmp_path, lines)
+    expected = in_memory_json(lines, skip_invalid=True)
+    assert not json.loads(expected)["as_of"].startswith("2030")
+    assert bucketed_json(path, workers=1, skip_invalid=True) == expected
+
+
+def test_lines_spelled_differently_find_their_customer_and_id(tmp_path: Path) -> None:
+    plain = {
+        "id": "e1",
+        "time": "2026-03-02T09:00:00+01:00",
+        "type": "order.confirmed",
+        "customer": "Kundin Ä",
+        "refs": {"order": "O-1"},
+        "data": {"promised_delivery": "2026-03-04", "items": [{"sku": "a", "id": "x"}]},
+    }
+    later = {
+        "id": "e2",
+        "time": "2026-03-10T09:00:00+01:00",
+        "type": "contact.inbound",
+        "customer": "Kundin Ä",
+        "refs": {"order": "O-1"},
+        "data": {"channel": "phone"},
+    }
+    lines = [
+        json.dumps(plain, ensure_ascii=False),
+        json.dumps(later),  # the customer as \u escapes
+        json.dumps(plain, ensure_ascii=True, indent=None, separators=(",", ":")),
+    ]
+    expected = in_memory_json(lines)
+    assert json.loads(expected)["journeys"] == 1
+    assert bucketed_json(written(tmp_path, lines), workers=1) == expected
+
+
+def test_a_file_that_is_not_utf8_stops_as_in_memory(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    path.write_bytes("\n".join(seed_lines()[:3]).encode() + b'\n{"id": "\xff"}\n')
+    with pytest.raises(BadEvent) as in_memory, path.open(encoding="utf-8") as lines:
+        read_jsonl(lines, Collection(), source=str(path), skip_invalid=True)
+    assert "not UTF-8" in str(in_memory.value)
+    for skip_invalid in (True, False):
+        with pytest.raises(BadEvent) as bucketed:
+            bucketed_json(path, workers=1, skip_invalid=skip_invalid)
+        assert str(bucketed.value) == str(in_memory.value)
+
+
+def test_an_empty_history_has_no_moment(tmp_path: Path) -> None:
+    assert bucketed_json(written(tmp_path, []), workers=1) == in_memory_json([])
