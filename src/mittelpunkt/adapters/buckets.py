@@ -42,6 +42,7 @@ import marshal
 import os
 import re
 import tempfile
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -63,6 +64,7 @@ from mittelpunkt.exceptions import BadEvent
 
 __all__ = [
     "BUCKETS",
+    "FirstBuckets",
     "JudgedHistory",
     "Reading",
     "Spilled",
@@ -82,6 +84,9 @@ _FRAME = 4
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 #: The top-level fields spilling routes by, when they are plain strings without escapes.
+_BUCKET_BITS = 9  # room for 256 buckets, plus one
+_BUCKET_MASK = (1 << _BUCKET_BITS) - 1
+_HASH_BITS = 0x7FFF_FFFF_FFFF_FFFF & ~_BUCKET_MASK
 _ROUTING = re.compile(r'"(id|customer|time)"\s*:\s*(?:"([^"\\]*)")?')
 
 
@@ -101,17 +106,17 @@ class Reading:
 
 
 def buckets_for(size: int | None) -> int:
-    """Buckets for ``size`` bytes of JSON lines: about 4 MiB each, 16 to 256 of them.
+    """Buckets for ``size`` bytes of JSON lines: about 2 MiB each, 16 to 256 of them.
 
     Few enough that opening their files costs little, many enough that one bucket is a small
     share of history and the workers' shares even out.
 
     >>> buckets_for(None), buckets_for(21 * 2**20), buckets_for(215 * 2**20), buckets_for(2**40)
-    (64, 16, 53, 256)
+    (64, 16, 107, 256)
     """
     if size is None:
         return BUCKETS
-    return max(16, min(256, size // (4 * 2**20)))
+    return max(16, min(256, size // (2 * 2**20)))
 
 
 class Spilled:
@@ -129,7 +134,7 @@ class Spilled:
         self.stopped: BadEvent | None = None
         #: Hashes of ids met in more than one bucket: settled across buckets by :func:`judge`.
         self.shared_ids: set[int] = set()
-        self._first_bucket: dict[int, int] = {}
+        self._first_buckets = FirstBuckets()
 
     def take(self, number: int, line: str) -> None:
         """Spill line ``number``."""
@@ -138,10 +143,8 @@ class Spilled:
         key = hash(event_id) if event_id is not None else None
         self.files[bucket].write(_framed(marshal.dumps((number, key, line))))
         self.lines += 1
-        if key is not None:
-            first = self._first_bucket.setdefault(key, bucket)
-            if first != bucket:
-                self.shared_ids.add(key)
+        if key is not None and self._first_buckets.elsewhere(key, bucket):
+            self.shared_ids.add(key)
         if time is not None:
             self._note(time)
 
@@ -149,7 +152,7 @@ class Spilled:
         """Finish writing; which bucket each id went to is no longer needed."""
         for file in self.files:
             file.close()
-        self._first_bucket.clear()
+        self._first_buckets = FirstBuckets()
 
     def _note(self, time: str) -> None:
         try:
@@ -158,6 +161,56 @@ class Spilled:
             return  # the line is invalid; judging will say so
         if self.latest is None or moment > self.latest:
             self.latest = moment
+
+
+class FirstBuckets:
+    """Which bucket each id went to first, in eight bytes per id (an open-addressing table).
+
+    A slot holds the id's hash without its lowest nine bits, and the bucket (plus one, so
+    that zero is an empty slot) in them. Two ids that share the rest of their hash are taken
+    for one: harmless, since ids met in two buckets are compared in full later.
+
+    >>> first = FirstBuckets()
+    >>> first.elsewhere(hash("e-1"), 3), first.elsewhere(hash("e-1"), 3)
+    (False, False)
+    >>> first.elsewhere(hash("e-1"), 7), len(first)
+    (True, 1)
+    """
+
+    def __init__(self, capacity: int = 1024) -> None:
+        """An empty table of ``capacity`` slots (a power of two)."""
+        self._slots = array("q", [0]) * capacity
+        self._used = 0
+
+    def __len__(self) -> int:
+        """How many ids are noted."""
+        return self._used
+
+    def elsewhere(self, key: int, bucket: int) -> bool:
+        """Note that ``key`` went to ``bucket``; True if it went to another one first."""
+        word = (key & _HASH_BITS) | (bucket + 1)
+        slots = self._slots
+        mask = len(slots) - 1
+        index = (word >> _BUCKET_BITS) & mask
+        while True:
+            found = slots[index]
+            if found == 0:
+                slots[index] = word
+                self._used += 1
+                if 2 * self._used > len(slots):
+                    self._grow()
+                return False
+            if found >> _BUCKET_BITS == word >> _BUCKET_BITS:
+                return found != word
+            index = (index + 1) & mask
+
+    def _grow(self) -> None:
+        old = self._slots
+        self._slots = array("q", [0]) * (2 * len(old))
+        self._used = 0
+        for word in old:
+            if word:
+                self.elsewhere(word, (word & _BUCKET_MASK) - 1)
 
 
 def _routing(line: str) -> tuple[str | None, str | None, str | None]:
@@ -465,10 +518,7 @@ def _framed(record: bytes) -> bytes:
 
 
 def _records(path: Path) -> Iterator[Any]:
-    """The framed, marshalled records of a file, in order."""
-    blob = memoryview(path.read_bytes())
-    start = 0
-    while start < len(blob):
-        end = start + _FRAME + int.from_bytes(blob[start : start + _FRAME], "little")
-        yield marshal.loads(blob[start + _FRAME : end])  # noqa: S302 - our own spill
-        start = end
+    """The framed, marshalled records of a file, in order, read as they are needed."""
+    with path.open("rb") as file:
+        while header := file.read(_FRAME):
+            yield marshal.loads(file.read(int.from_bytes(header, "little")))  # noqa: S302 - ours
