@@ -45,6 +45,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+	mkdir -p build && touch $(BUILT)  # the install compiled the hot path already
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache
