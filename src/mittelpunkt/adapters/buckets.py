@@ -49,7 +49,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, timedelta, tzinfo
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import IO, Any
 
@@ -312,8 +312,8 @@ def worker_pool(rules: Rules, reading: Reading, count: int) -> Iterator[Executor
     Started before anything is read, the workers share nothing of the reading's memory, and
     the rules reach them as they are (forked, not pickled).
     """
-    if count <= 1:
-        yield None
+    if count <= 1 or "fork" not in get_all_start_methods():
+        yield None  # one worker, or a platform that cannot fork: judge in this process
         return
     context = get_context("fork")
     setup = (rules, reading)
