@@ -4,6 +4,7 @@ from typing import Any
 
 from mittelpunkt.core.events import Event
 from mittelpunkt.guards.unanswered_request import GUARD
+from mittelpunkt.language import read_intent
 from mittelpunkt.testing import at, event, findings_of
 
 AS_OF = "2020-05-25T12:00"
@@ -178,3 +179,18 @@ def test_silent_when_the_meaning_is_unknown() -> None:
     no_text = event("c10", "2020-05-19T11:00", "contact.inbound", order="O-4", channel="email")
     findings = findings_of(GUARD, seed_004(statement, no_text), as_of=AS_OF)
     assert [f.evidence for f in findings] == [("c5",), ("c6",)]
+
+
+def test_a_question_counts_only_in_the_customers_own_words() -> None:
+    quoted = mail(
+        "c9",
+        "2020-05-19T10:00",
+        "Vielen Dank, die Lieferadresse ist jetzt richtig.\n\n"
+        "> Am 18.05. schrieb Kundenservice:\n> Ist die Adresse so korrekt?",
+    )
+    asking = mail("c9", "2020-05-19T10:00", "Danke. Ob die Adresse jetzt stimmt, weiß ich nicht")
+    later = "2020-06-01T00:00"
+    assert not findings_of(GUARD, [quoted], as_of=later, classifier=read_intent)
+    assert findings_of(GUARD, [quoted], as_of=later), "without a reader, '?' counts"
+    found = findings_of(GUARD, [asking], as_of=later, classifier=read_intent)
+    assert [f.evidence for f in found] == [("c9",)]

@@ -44,6 +44,9 @@ class IntentReading:
         cues: the words or features that decided it, so a report can say why.
         confidence: between 0 and 1.
         lang: ``"de"`` or ``"en"``, when known.
+        asks: whether the customer's own words ask something (a question, "ob", a polite
+            request in question form), quoted earlier mails left out; None when unknown
+            (intents given by the source, not read from the text).
     """
 
     intents: frozenset[str]
@@ -51,6 +54,7 @@ class IntentReading:
     cues: tuple[str, ...] = ()
     confidence: float = 1.0
     lang: str | None = None
+    asks: bool | None = None
 
 
 IntentClassifier = Callable[[str], IntentReading | None]

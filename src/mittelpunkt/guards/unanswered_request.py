@@ -3,11 +3,12 @@
 Seed 004: "Ja, ich bitte um Reaktivierung. Bitte senden Sie mir eine Bestätigung." Nothing came;
 the chase got no answer either; the second chase got "not possible". A request is an inbound
 contact read as ``confirmation_request``, ``reactivation_request``, ``cancel_request``,
-``cancel_question``, ``complaint`` or ``status_inquiry``, or any contact whose text asks a
-question. It is answered by a ``message.sent`` on the journey (not a survey or marketing), a
-``callback.done``, or a conversation with a person (a phone call, or a chat ``handled_by:
-human``, not ``reached: false``) within the window; such a conversation is itself the answer
-to what the customer said in it. The finding is dated at the deadline.
+``cancel_question``, ``complaint`` or ``status_inquiry``, or any contact in which the customer
+asks something (read from their own words, quoted earlier mails left out; where nothing
+reads the text, a question mark counts). It is answered by a ``message.sent`` on the journey
+(not a survey or marketing), a ``callback.done``, or a conversation with a person (a phone
+call, or a chat ``handled_by: human``, not ``reached: false``) within the window; such a
+conversation is itself the answer to what the customer said in it. The finding is dated at the deadline.
 
 >>> from mittelpunkt.testing import event, findings_of
 >>> story = [event("c", "2020-05-11T16:00", "contact.inbound", order="O-4", channel="email",
@@ -73,8 +74,12 @@ def _asks(journey: Journey, contact: Event) -> list[str]:
     reading = journey.reading(contact)
     intents = reading.intents if reading is not None else frozenset()
     found = [key for key in REQUESTS if key in intents]
+    if found:
+        return found
+    if reading is not None and reading.asks is not None:
+        return ["question"] if reading.asks else []  # read from the customer's own words
     text = contact.data.get("text")
-    return found or (["question"] if isinstance(text, str) and "?" in text else [])
+    return ["question"] if isinstance(text, str) and "?" in text else []
 
 
 def _answered_live(contact: Event) -> bool:

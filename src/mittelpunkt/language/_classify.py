@@ -80,6 +80,7 @@ def read_with(model: Model, text: str) -> IntentReading:
         cues=tuple(cues),
         confidence=_confidence(probabilities, proposed),
         lang=prepared.lang,
+        asks=any(sentence.question for sentence in prepared.cues.sentences),
     )
 
 
