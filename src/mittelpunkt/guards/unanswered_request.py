@@ -8,7 +8,8 @@ asks something (read from their own words, quoted earlier mails left out; where 
 reads the text, a question mark counts). It is answered by a ``message.sent`` on the journey
 (not a survey or marketing), a ``callback.done``, or a conversation with a person (a phone
 call, or a chat ``handled_by: human``, not ``reached: false``) within the window; such a
-conversation is itself the answer to what the customer said in it. The finding is dated at the deadline.
+conversation is itself the answer to what the customer said in it. The finding is dated at
+the deadline.
 
 >>> from mittelpunkt.testing import event, findings_of
 >>> story = [event("c", "2020-05-11T16:00", "contact.inbound", order="O-4", channel="email",
