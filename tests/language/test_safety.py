@@ -70,6 +70,8 @@ HAZARDS_DE = [
     "Hiermit storniere ich die Bestellung. War nur ein Scherz.",
     "Stornieren Sie bitte alles. Nein. Lieber nicht.",
     "Bitte stornieren Sie die Bestellung. Nur eine Frage: ginge das überhaupt?",
+    "In Ihrem Brief kündigen Sie an, den Vertrag zu beenden. Ich will nicht, dass gekündigt wird.",
+    "Sie kündigen an, mein Konto zu schließen. Dass es gekündigt wird, möchte ich keinesfalls.",
 ]
 HAZARDS_EN = [
     "Please do not cancel.",
@@ -109,6 +111,7 @@ HAZARDS_EN = [
     "Please terminate the contract. Not sure though.",
     "I hereby cancel my subscription. Just kidding.",
     "Cancel my order. As long as it hasn't shipped.",
+    "Your letter says you are cancelling my policy. I never asked for it to be cancelled.",
 ]
 HAZARDS = HAZARDS_DE + HAZARDS_EN
 

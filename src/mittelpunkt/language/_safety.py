@@ -15,8 +15,8 @@ The model proposes intents; this layer may only take ``cancel_request`` away and
   the message (cancel, reactivate, unsubscribe) has an instruction sentence that is not a
   question, not conditional, not a report of an earlier mail (for cancelling and
   reactivating, not negated either), and nothing in the message asks about, negates,
-  conditions or withdraws a cancellation, and the message is neither a ``cancel_question``
-  nor a ``withdraw``.
+  conditions or withdraws a cancellation (a negation anywhere in a sentence that names one
+  counts), and the message is neither a ``cancel_question`` nor a ``withdraw``.
 
 So ``cancel_request`` with ``explicit`` true needs a sentence such as "Hiermit storniere ich
 ..." and the absence of every doubt, whatever the model thought.
@@ -70,6 +70,20 @@ def explicit(intents: frozenset[str], cues: Cues) -> bool:
     False
     """
     wanted = intents & INSTRUCTION_INTENTS
-    if not wanted or intents & _DOUBT or cues.cancel_hazard:
+    if not wanted or intents & _DOUBT or cues.cancel_hazard or _refuses_a_cancellation(cues):
         return False
     return wanted <= cues.instructions
+
+
+def _refuses_a_cancellation(cues: Cues) -> bool:
+    """Whether some sentence names a cancellation next to a negation, however far apart.
+
+    The cues link a negation to a cancellation only when they stand close; a message that
+    says "Ich möchte NICHT, dass der Vertrag gekündigt wird" anywhere is never explicit.
+
+    >>> from mittelpunkt.language._cues import read_cues
+    >>> _refuses_a_cancellation(read_cues(["ich moechte ausdruecklich nicht, dass der "
+    ...                                    "vertrag gekuendigt wird."]))
+    True
+    """
+    return any(sentence.cancel and sentence.negated for sentence in cues.sentences)
