@@ -110,6 +110,11 @@ class Cues:
         return hazard or (dangling and any(s.cancel for s in self.sentences))
 
     @property
+    def mentions_cancel(self) -> bool:
+        """Whether some sentence names a cancellation."""
+        return any(s.cancel for s in self.sentences)
+
+    @property
     def withdraws(self) -> bool:
         """Whether some sentence takes something back."""
         return any(s.withdraws for s in self.sentences)

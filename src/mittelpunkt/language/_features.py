@@ -4,7 +4,10 @@ Words and word pairs carry phrasing ("wo bleibt", "hat sich"), four-letter piece
 five letters or more carry compounds and typos ("Stornogebühr", "stonieren" and
 "Bestellungsstornierung" share pieces), the cues of :mod:`._cues` carry mood (a cancellation
 asked about, negated, conditional) and the word fields of :mod:`._lexicon` carry topic.
-Numbers are one word (``0``), so order numbers do not teach anything.
+``cue:cancelled`` marks a cancellation already done and named as a state ("the cancelled
+concert", "mein Vertrag wurde gekündigt"): such a message asks about a refund or wants the
+thing back more often than it asks about cancelling. Numbers are one word (``0``), so order
+numbers do not teach anything.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from functools import lru_cache
 
 from mittelpunkt.language._cues import Cues
 from mittelpunkt.language._lexicon import word_fields
+from mittelpunkt.language._patterns import CANCELLED
 
 __all__ = ["features"]
 
@@ -48,6 +52,8 @@ def features(folded: str, cues: Cues, lang: str | None) -> frozenset[str]:
         found.update(_word_features(token))
     found.update(cues.flags())
     found.update(word_fields(folded))
+    if cues.mentions_cancel and CANCELLED.search(folded):
+        found.add("cue:cancelled")
     found.add(f"lang:{lang}")
     return frozenset(found)
 

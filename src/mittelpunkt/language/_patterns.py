@@ -13,6 +13,7 @@ from mittelpunkt.language._regex import ascii_pattern as _ascii
 
 __all__ = [
     "CANCEL",
+    "CANCELLED",
     "CAUSAL",
     "CONDITIONAL",
     "CONFIRM_OBJECT",
@@ -53,6 +54,20 @@ CANCEL = _ascii(
         r"(?:close|end) (?:my|the|our|this) (?:\w+ )?"
         r"(?:account|subscription|contract|membership|plan)",
     )
+)
+
+# A cancellation already done, named as a state: "the cancelled concert", "die stornierte
+# Buchung", "my contract was cancelled", "Sie haben ... gekündigt". Its sentence is about what
+# follows from it (a refund, a voucher, getting it back), not about cancelling.
+CANCELLED = _ascii(
+    r"\b(?:the|my|your|our|this|that|a|an|die|der|das|den|dem|des|eine?[mnrs]?|meine?[mnrs]?"
+    r"|ihre?[mnrs]?|eure?[mnrs]?|unsere?[mnrs]?|deine?[mnrs]?) (?:\w+ )?(?:cancell?ed|terminated"
+    r"|stornierte?[mnrs]?|gekuendigte?[mnrs]?|abgesagte?[mnrs]?|annullierte?[mnrs]?"
+    r"|beendete?[mnrs]?)\b"
+    r"|\b(?:was|were|been|got|wurde|wurden|worden|ist|sind) (?:\w+ ){0,3}(?:cancell?ed|terminated"
+    r"|storniert|gekuendigt|abgesagt|annulliert|beendet)\b"
+    r"|\b(?:you|they|sie|ihr) (?:\w+ ){0,2}(?:cancell?ed|terminated)\b"
+    r"|\b(?:haben|habt|hat) (?:\w+ ){0,5}(?:storniert|gekuendigt|abgesagt|beendet)\b"
 )
 
 _NEGATORS = (
@@ -217,6 +232,7 @@ WITHDRAW = _ascii(
         r"als (?:erledigt|gegenstandslos|hinfaellig|nichtig)",
         r"ignore(?: [\w']+){0,4} (?:mail|email|e-mail|message|request|question|note|previous"
         r"|last|earlier|that|this)",
+        r"ignore (?:my|our|the|this|that) (?:[\w']+ )?(?:cancel\w*|termination|notice)",
         r"disregard\w*",
         r"never ?mind",
         r"nvm",
@@ -228,10 +244,12 @@ WITHDRAW = _ascii(
         r"|complaint|question|enquiry|inquiry|case|ticket)(?: [\w']+){0,3}? (?:as )?(?:closed|void"
         r"|withdrawn|resolved)",
         r"forget (?:my|about|what|that|it|the)",
-        r"(?:withdraw|retract|take back|undo|revoke|rescind|cancel)(?: (?:my|our|the|this|that))?"
+        r"(?:withdraw(?:ing)?|retract(?:ing)?|tak(?:e|es|ing) back|took back|undo(?:ing)?"
+        r"|revok(?:e|ing)|rescind(?:ing)?|cancel)(?: (?:my|our|the|this|that))?"
         r" (?:previous |last |earlier |recent )?(?:request|complaint|question|cancellation"
         r"|termination|notice|claim|inquiry|enquiry|message|email|mail|objection)",
-        r"(?:undo|reverse|revoke|withdraw|retract|rescind|cancel|take back) (?:[\w']+ ){0,2}"
+        r"(?:undo(?:ing)?|revers(?:e|ing)|revok(?:e|ing)|withdraw(?:ing)?|retract(?:ing)?"
+        r"|rescind(?:ing)?|cancel|tak(?:e|es|ing) back|took back) (?:[\w']+ ){0,2}"
         r"(?:cancellation|termination|notice|cancel request)",
         r"(?:stornierung|kuendigung|storno|widerruf)\w* (?:\w+ ){0,4}(?:zurueck\w*|rueckgaengig"
         r"|aufheben|aufgehoben|annullieren|annulliert|widerrufen|stornieren|storniert|nichtig)",
@@ -240,6 +258,8 @@ WITHDRAW = _ascii(
         r"(?:cancellation|termination|notice)\w* (?:[\w']+ ){0,4}(?:withdrawn|void|null|revoked"
         r"|retracted|cancelled|canceled)",
         r"retract\w*",
+        r"tak(?:e|es|ing)(?: (?:my|our|the|this|that))? (?:[\w']+ ){0,2}(?:cancellation|termination"
+        r"|notice|complaint|request)s? back",
         r"no longer (?:necessary|needed|relevant|required|an issue)",
         r"not (?:necessary|needed) (?:any ?more|after all)",
         r"changed (?:my|our) minds?",
