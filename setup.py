@@ -13,7 +13,7 @@ from pathlib import Path
 from setuptools import setup
 
 #: What is compiled: everything on the path from a JSON line to a finding.
-COMPILED = ("core", "guards")
+COMPILED = ("core", "guards", "language")
 #: Left as Python: package markers, and training code that needs scikit-learn.
 INTERPRETED = frozenset({"__init__.py", "_train.py"})
 

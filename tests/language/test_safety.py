@@ -72,6 +72,8 @@ HAZARDS_DE = [
     "Bitte stornieren Sie die Bestellung. Nur eine Frage: ginge das überhaupt?",
     "In Ihrem Brief kündigen Sie an, den Vertrag zu beenden. Ich will nicht, dass gekündigt wird.",
     "Sie kündigen an, mein Konto zu schließen. Dass es gekündigt wird, möchte ich keinesfalls.",
+    "Noch eine Preiserhöhung und ich kündige, nur damit Sie Bescheid wissen.",
+    "Noch so ein Ausfall und wir stornieren den ganzen Auftrag.",
 ]
 HAZARDS_EN = [
     "Please do not cancel.",
@@ -112,6 +114,8 @@ HAZARDS_EN = [
     "I hereby cancel my subscription. Just kidding.",
     "Cancel my order. As long as it hasn't shipped.",
     "Your letter says you are cancelling my policy. I never asked for it to be cancelled.",
+    "One more late delivery and I'm cancelling my subscription, fair warning.",
+    "Another surprise fee and I am terminating the contract.",
 ]
 HAZARDS = HAZARDS_DE + HAZARDS_EN
 

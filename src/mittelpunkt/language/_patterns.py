@@ -161,6 +161,10 @@ CONDITIONAL = _ascii(
         r"thinking (?:about|of)",
         r"before",
         r"should",
+        # A threat is a condition: "One more price hike and I'm cancelling."
+        r"one more\b[^.!?;]*\band",
+        r"another\b[^.!?;]*\band (?:i|we)\b",
+        r"noch (?:ein|eine|einmal|so ein\w*)\b[^.!?;]*\bund (?:ich|wir)\b",
     )
 )
 
