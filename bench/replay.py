@@ -1,6 +1,6 @@
 """Replay throughput and memory, side by side with merely parsing the same JSON lines.
 
-    .venv/bin/python bench/replay.py [--events 1000000] [--repeat 3]
+    .venv/bin/python bench/replay.py [--events 1000000] [--repeat 3] [--stages]
 
 Generates a demo world of about N canonical events (shop orders and telco cases of many
 customers, with contacts and messages), writes it as JSON lines, then in one run times
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import marshal
 import os
 import statistics
 import subprocess
@@ -26,10 +27,15 @@ import threading
 import time
 from pathlib import Path
 
-from mittelpunkt.adapters.buckets import workers_wanted
+from mittelpunkt.adapters.buckets import _records as read_records
+from mittelpunkt.adapters.buckets import _run_record as run_record
+from mittelpunkt.adapters.buckets import spill, workers_wanted
+from mittelpunkt.cli.common import default_rules, gc_paused
 from mittelpunkt.cli.replay import replayed, write_json
 from mittelpunkt.core.config import Config
+from mittelpunkt.core.events import parse_event
 from mittelpunkt.core.intents import no_intent
+from mittelpunkt.core.replay import collect, replay
 from mittelpunkt.core.step import Rules
 from mittelpunkt.demo.world import World, generate_world
 from mittelpunkt.guards import all_guards
@@ -127,6 +133,43 @@ def memory_child(path: Path, workers: int) -> None:
     print(max(peak, process_tree_pss_kib(me)) - before, journeys)
 
 
+def stage_costs(path: Path, repeat: int) -> None:
+    """Where one process spends its time judging the buckets, against the parse time.
+
+    The stages of a worker, bucket by bucket: reading the records back, decoding the JSON,
+    validating (``parse_event``), collecting by journey, the core's replay (guards and
+    classifier), and writing the findings' run. CPU time, the best of ``repeat`` passes.
+    """
+    rules = default_rules(Config())
+    names = ("records", "json.loads", "parse_event", "collect", "replay", "runs")
+    best = [float("inf")] * len(names)
+    with gc_paused(), path.open(encoding="utf-8") as lines, spill(lines, buckets=16) as spilled:
+        for _ in range(repeat):
+            spent = [0.0] * len(names)
+            for bucket in spilled.paths:
+                marks = [time.process_time()]
+                records = list(read_records(bucket))
+                marks.append(time.process_time())
+                decoded = [json.loads(line) for _, _, line in records]
+                marks.append(time.process_time())
+                events = [parse_event(raw) for raw in decoded]
+                marks.append(time.process_time())
+                collection = collect(events)
+                marks.append(time.process_time())
+                result = replay(collection, rules=rules, as_of=spilled.latest)
+                marks.append(time.process_time())
+                for finding in result.findings:
+                    marshal.dumps(run_record(finding))
+                marks.append(time.process_time())
+                for stage in range(len(names)):
+                    spent[stage] += marks[stage + 1] - marks[stage]
+            best = [min(a, b) for a, b in zip(best, spent, strict=True)]
+    parse = min(time_parse(path) for _ in range(repeat))
+    print(f"json.loads only        {parse:>11.2f}s  (the unit below)")
+    for name, seconds in zip(names, best, strict=True):
+        print(f"  {name:<20} {seconds:>8.2f}s  {seconds / parse:>6.2f}x of parse")
+
+
 def ratio_line(label: str, seconds: float, parse: float, count: int) -> str:
     return (
         f"{label:<28} {seconds:>8.2f}s  {count / seconds:>10,.0f} events/s  "
@@ -140,9 +183,18 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--workers", type=int, default=workers_wanted())
     parser.add_argument("--memory-child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--stages", action="store_true", help="only show where judging a bucket spends time"
+    )
     args = parser.parse_args()
     if args.memory_child:
         memory_child(args.memory_child, args.workers)
+        return
+    if args.stages:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "world.jsonl"
+            write_world(path, args.events)
+            stage_costs(path, args.repeat)
         return
     workers = args.workers
     with tempfile.TemporaryDirectory() as folder:
