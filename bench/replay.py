@@ -27,9 +27,7 @@ import threading
 import time
 from pathlib import Path
 
-from mittelpunkt.adapters.buckets import _records as read_records
-from mittelpunkt.adapters.buckets import _run_record as run_record
-from mittelpunkt.adapters.buckets import spill, workers_wanted
+from mittelpunkt.adapters.buckets import read_records, run_record, spill, workers_wanted
 from mittelpunkt.cli.common import default_rules, gc_paused
 from mittelpunkt.cli.replay import replayed, write_json
 from mittelpunkt.core.config import Config

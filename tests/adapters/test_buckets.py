@@ -7,6 +7,7 @@ import json
 import random
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -89,25 +90,26 @@ def test_duplicates_conflicts_and_bad_lines_are_handled_as_in_memory(tmp_path: P
         bucketed_json(path, workers=1)
 
 
+def skipping_as_in_memory(tmp_path: Path, lines: list[str]) -> dict[str, Any]:
+    """Replay ``lines`` with ``--skip-invalid`` both ways; the JSON, once found equal."""
+    expected = in_memory_json(lines, skip_invalid=True)
+    assert bucketed_json(written(tmp_path, lines), workers=1, skip_invalid=True) == expected
+    found: dict[str, Any] = json.loads(expected)
+    return found
+
+
 def test_an_id_whose_first_line_is_invalid_is_taken_from_its_next(tmp_path: Path) -> None:
     lines = seed_lines()
-    first = json.loads(lines[0])
-    invalid = dict(first, customer="someone-else", time="yesterday")
+    invalid = dict(json.loads(lines[0]), customer="someone-else", time="yesterday")
     lines.insert(0, json.dumps(invalid))
-    path = written(tmp_path, lines)
-    expected = in_memory_json(lines, skip_invalid=True)
-    assert json.loads(expected)["rejected"][0]["field"] == "time"
-    assert bucketed_json(path, workers=1, skip_invalid=True) == expected
+    assert skipping_as_in_memory(tmp_path, lines)["rejected"][0]["field"] == "time"
 
 
 def test_a_latest_line_that_is_invalid_does_not_set_the_moment(tmp_path: Path) -> None:
     lines = seed_lines()
     late = dict(json.loads(lines[0]), id="late", type="no.such.type", time="2030-01-01T00:00:00Z")
     lines.append(json.dumps(late))
-    path = written(tmp_path, lines)
-    expected = in_memory_json(lines, skip_invalid=True)
-    assert not json.loads(expected)["as_of"].startswith("2030")
-    assert bucketed_json(path, workers=1, skip_invalid=True) == expected
+    assert not skipping_as_in_memory(tmp_path, lines)["as_of"].startswith("2030")
 
 
 def test_lines_spelled_differently_find_their_customer_and_id(tmp_path: Path) -> None:

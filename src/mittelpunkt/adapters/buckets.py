@@ -70,6 +70,8 @@ __all__ = [
     "Spilled",
     "buckets_for",
     "judge",
+    "read_records",
+    "run_record",
     "spill",
     "worker_pool",
     "workers_wanted",
@@ -294,7 +296,7 @@ class JudgedHistory:
         return measures(self.tally)
 
     def _merged(self) -> Iterator[_RunRecord]:
-        return heapq.merge(*map(_records, self.runs))
+        return heapq.merge(*map(read_records, self.runs))
 
 
 def workers_wanted() -> int:
@@ -386,7 +388,7 @@ def _settle_shared_ids(spilled: Spilled) -> _Settled:
     """
     lines: dict[str, list[tuple[int, Event]]] = defaultdict(list)
     for path in spilled.paths:
-        for number, key, line in _records(path):
+        for number, key, line in read_records(path):
             if key in spilled.shared_ids:
                 try:
                     event = spilled.reading.event(line)
@@ -450,7 +452,7 @@ class _Job:
         lines, moment, set_aside = task
         judged = _Judged()
         collection = Collection()
-        for number, _key, line in _records(lines):
+        for number, _key, line in read_records(lines):
             if number in set_aside:
                 continue
             try:
@@ -464,7 +466,7 @@ class _Job:
         run = lines.with_suffix(".findings")
         with run.open("wb") as out:
             for finding in result.findings:
-                out.write(_framed(marshal.dumps(_run_record(finding))))
+                out.write(_framed(marshal.dumps(run_record(finding))))
         judged.events, judged.journeys, judged.customers = (
             result.events,
             result.journeys,
@@ -475,7 +477,8 @@ class _Job:
         return judged
 
 
-def _run_record(finding: Finding) -> _RunRecord:
+def run_record(finding: Finding) -> _RunRecord:
+    """A finding as it is kept in a run file: its place in report order, JSON and values."""
     return (
         (finding.time - _EPOCH) // _MICROSECOND,
         finding.journey,
@@ -517,7 +520,7 @@ def _framed(record: bytes) -> bytes:
     return len(record).to_bytes(_FRAME, "little") + record
 
 
-def _records(path: Path) -> Iterator[Any]:
+def read_records(path: Path) -> Iterator[Any]:
     """The framed, marshalled records of a file, in order, read as they are needed."""
     with path.open("rb") as file:
         while header := file.read(_FRAME):
