@@ -27,7 +27,7 @@ import threading
 import time
 from pathlib import Path
 
-from mittelpunkt.adapters.buckets import read_records, run_record, spill, workers_wanted
+from mittelpunkt.adapters.buckets import read_bucket, run_record, spill, workers_wanted
 from mittelpunkt.cli.common import default_rules, gc_paused
 from mittelpunkt.cli.replay import replayed, write_json
 from mittelpunkt.core.config import Config
@@ -144,9 +144,9 @@ def stage_costs(path: Path, repeat: int) -> None:
     with gc_paused(), path.open(encoding="utf-8") as lines, spill(lines, buckets=16) as spilled:
         for _ in range(repeat):
             spent = [0.0] * len(names)
-            for bucket in spilled.paths:
+            for bucket in spilled.buckets:
                 marks = [time.process_time()]
-                records = list(read_records(bucket))
+                records = list(read_bucket(bucket))
                 marks.append(time.process_time())
                 decoded = [json.loads(line) for _, _, line in records]
                 marks.append(time.process_time())

@@ -11,7 +11,14 @@ from typing import Any
 
 import pytest
 
-from mittelpunkt.adapters.buckets import Reading, judge, spill, worker_pool
+from mittelpunkt.adapters.buckets import (
+    SPREAD_FROM,
+    Reading,
+    judge,
+    spill,
+    spill_file,
+    worker_pool,
+)
 from mittelpunkt.adapters.jsonl import read_jsonl
 from mittelpunkt.cli.common import default_rules
 from mittelpunkt.cli.replay import replayed, write_json
@@ -153,3 +160,70 @@ def test_a_file_that_is_not_utf8_stops_as_in_memory(tmp_path: Path) -> None:
 
 def test_an_empty_history_has_no_moment(tmp_path: Path) -> None:
     assert bucketed_json(written(tmp_path, []), workers=1) == in_memory_json([])
+
+
+def parted_json(path: Path, *, parts: int, skip_invalid: bool = False) -> str:
+    """Spill ``path`` in ``parts`` byte ranges by two workers, judge, and write the JSON."""
+    reading = Reading(source=str(path))
+    with (
+        worker_pool(RULES, reading, 2) as pool,
+        spill_file(path, reading=reading, pool=pool, parts=parts, buckets=16) as spilled,
+    ):
+        history = judge(spilled, RULES, pool=pool, skip_invalid=skip_invalid, small=0)
+        out = io.StringIO()
+        write_json(history, out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("parts", [2, 7, 64])
+def test_a_file_spilled_in_byte_ranges_gives_the_same_json(tmp_path: Path, parts: int) -> None:
+    lines = world_lines(150)
+    random.Random(parts).shuffle(lines)  # noqa: S311 - a fixed shuffle, not a secret
+    lines[3:3] = ["", "   "]  # blank lines count, and are skipped
+    path = tmp_path / "events.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")  # the last line without a newline
+    assert parted_json(path, parts=parts) == in_memory_json(lines)
+
+
+def test_ids_shared_across_byte_ranges_are_settled_in_line_order(tmp_path: Path) -> None:
+    lines = seed_lines()
+    first = json.loads(lines[0])
+    conflicting = json.dumps(dict(first, customer="someone-else"))  # another bucket
+    lines += [lines[0], conflicting, lines[0], "{broken", conflicting]  # later ranges
+    path = written(tmp_path, lines)
+    expected = in_memory_json(lines, skip_invalid=True)
+    assert json.loads(expected)["rejected"], "the conflicts should be rejected"
+    assert parted_json(path, parts=9, skip_invalid=True) == expected
+    with pytest.raises(BadEvent) as in_memory:
+        read_jsonl(lines, Collection(), source=str(path))
+    with pytest.raises(BadEvent) as parted:
+        parted_json(path, parts=9)
+    assert str(parted.value) == str(in_memory.value)
+
+
+def test_a_file_with_carriage_returns_is_read_in_one_piece_as_text(tmp_path: Path) -> None:
+    lines = seed_lines()
+    path = tmp_path / "events.jsonl"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8", newline="")
+    assert parted_json(path, parts=4) == in_memory_json(lines)
+    old_mac = tmp_path / "old.jsonl"  # a lone carriage return ends a line when read as text
+    old_mac.write_text("\r".join(lines), encoding="utf-8", newline="")
+    assert parted_json(old_mac, parts=4) == in_memory_json(lines)
+
+
+def test_a_file_not_utf8_in_a_byte_range_stops_as_text_reading_does(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    path.write_bytes("\n".join(seed_lines()).encode() + b'\n{"id": "\xff"}\n')
+    with pytest.raises(BadEvent) as in_memory, path.open(encoding="utf-8") as lines:
+        read_jsonl(lines, Collection(), source=str(path))
+    with pytest.raises(BadEvent) as parted:
+        parted_json(path, parts=4)
+    assert str(parted.value) == str(in_memory.value)
+    assert not list(tmp_path.glob("mittelpunkt-*")), "no pieces are left behind"
+
+
+def test_replay_spreads_a_large_file_over_its_workers(tmp_path: Path) -> None:
+    lines = world_lines(1500)
+    path = written(tmp_path, lines)
+    assert path.stat().st_size >= SPREAD_FROM, "the world should be large enough to spread"
+    assert bucketed_json(path, workers=2) == in_memory_json(lines)

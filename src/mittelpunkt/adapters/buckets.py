@@ -37,6 +37,7 @@ line that turned out invalid (the buckets are judged again at the right moment).
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
 import marshal
 import os
@@ -51,7 +52,7 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, timedelta, tzinfo
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from mittelpunkt.adapters.jsonl import Rejected, decode_line, numbered_lines
 from mittelpunkt.core.events import Event, parse_event
@@ -64,15 +65,20 @@ from mittelpunkt.exceptions import BadEvent
 
 __all__ = [
     "BUCKETS",
+    "PARTS_PER_WORKER",
+    "SPREAD_FROM",
+    "Bucket",
     "FirstBuckets",
     "JudgedHistory",
     "Reading",
     "Spilled",
     "buckets_for",
     "judge",
+    "read_bucket",
     "read_records",
     "run_record",
     "spill",
+    "spill_file",
     "worker_pool",
     "workers_wanted",
 ]
@@ -81,6 +87,10 @@ __all__ = [
 BUCKETS = 64
 #: Below this many lines, judging in worker processes costs more than it saves.
 SMALL = 20_000
+#: From this many bytes, a file is spilled in byte ranges by the workers side by side.
+SPREAD_FROM = 4 * 2**20
+#: Byte ranges per worker: a few, so that the progress bar moves and the workers even out.
+PARTS_PER_WORKER = 4
 #: Bytes of the length before each record in a bucket or run file.
 _FRAME = 4
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -121,22 +131,52 @@ def buckets_for(size: int | None) -> int:
     return max(16, min(256, size // (2 * 2**20)))
 
 
-class Spilled:
-    """Pass 1: the lines of history, spread over bucket files in ``folder`` by customer."""
+#: A bucket as it lies on disk: its pieces, each a file and the number of the line before its
+#: first (the pieces of one bucket, read in turn, hold its lines in line order).
+Bucket = tuple[tuple[Path, int], ...]
 
-    def __init__(self, folder: Path, reading: Reading, buckets: int = BUCKETS) -> None:
+
+@dataclass(slots=True)
+class Spilled:
+    """Pass 1 done: the lines of history, spread over bucket files by customer."""
+
+    reading: Reading
+    #: Every bucket, as its pieces.
+    buckets: list[Bucket]
+    #: How many lines were read (blank ones included).
+    lines: int = 0
+    #: The latest time among the lines: the default ``as_of``, unless that line is invalid.
+    latest: datetime | None = None
+    #: What stopped the reading (a file that is not UTF-8), if anything did.
+    stopped: BadEvent | None = None
+    #: Ids met in more than one bucket (their hashes without the lowest bits): settled across
+    #: buckets by :func:`judge`.
+    shared_ids: set[int] = field(default_factory=set)
+
+    @property
+    def paths(self) -> list[Path]:
+        """Each bucket's first piece (named after the bucket)."""
+        return [pieces[0][0] for pieces in self.buckets]
+
+
+class _Writer:
+    """Spills lines to ``buckets`` new bucket files in ``folder``, noting ids and times.
+
+    Lines are numbered from one within what this writer takes; the bucket pieces it leaves
+    are named with ``part`` (``bucket-007-p01.lines``).
+    """
+
+    def __init__(self, folder: Path, reading: Reading, buckets: int, part: int = 0) -> None:
         """Open ``buckets`` empty bucket files in ``folder``."""
         self.reading = reading
-        self.paths = [folder / f"bucket-{number:03d}.lines" for number in range(buckets)]
+        self.paths = [
+            folder / f"bucket-{number:03d}-p{part:02d}.lines" for number in range(buckets)
+        ]
         self.files: list[IO[bytes]] = [path.open("wb") for path in self.paths]
         self.lines = 0
-        #: The latest time among the lines: the default ``as_of``, unless that line is invalid.
         self.latest: datetime | None = None
-        #: What stopped the reading (a file that is not UTF-8), if anything did.
-        self.stopped: BadEvent | None = None
-        #: Hashes of ids met in more than one bucket: settled across buckets by :func:`judge`.
         self.shared_ids: set[int] = set()
-        self._first_buckets = FirstBuckets()
+        self.first_buckets = FirstBuckets()
 
     def take(self, number: int, line: str) -> None:
         """Spill line ``number``."""
@@ -145,16 +185,15 @@ class Spilled:
         key = hash(event_id) if event_id is not None else None
         self.files[bucket].write(_framed(marshal.dumps((number, key, line))))
         self.lines += 1
-        if key is not None and self._first_buckets.elsewhere(key, bucket):
-            self.shared_ids.add(key)
+        if key is not None and self.first_buckets.elsewhere(key, bucket):
+            self.shared_ids.add(key & _HASH_BITS)
         if time is not None:
             self._note(time)
 
     def close(self) -> None:
-        """Finish writing; which bucket each id went to is no longer needed."""
+        """Finish writing."""
         for file in self.files:
             file.close()
-        self._first_buckets = FirstBuckets()
 
     def _note(self, time: str) -> None:
         try:
@@ -214,6 +253,31 @@ class FirstBuckets:
             if word:
                 self.elsewhere(word, (word & _BUCKET_MASK) - 1)
 
+    def to_bytes(self) -> bytes:
+        """The table as bytes, to hand to another process (see :meth:`absorb`)."""
+        return self._slots.tobytes()
+
+    def absorb(self, table: bytes) -> set[int]:
+        """Note the ids of another table (:meth:`to_bytes`); those it put in another bucket.
+
+        Returns:
+            The ids (their hashes without the lowest bits) that the two tables put in
+            different buckets.
+
+        >>> mine, theirs = FirstBuckets(), FirstBuckets()
+        >>> mine.elsewhere(hash("e-1"), 3), theirs.elsewhere(hash("e-1"), 5)
+        (False, False)
+        >>> mine.absorb(theirs.to_bytes()) == {hash("e-1") & _HASH_BITS}
+        True
+        """
+        words = array("q")
+        words.frombytes(table)
+        shared = set()
+        for word in words:
+            if word and self.elsewhere(word, (word & _BUCKET_MASK) - 1):
+                shared.add(word & _HASH_BITS)
+        return shared
+
 
 def _routing(line: str) -> tuple[str | None, str | None, str | None]:
     r"""A line's ``id``, ``customer`` and ``time``, each None when it is not a plain string.
@@ -255,18 +319,177 @@ def spill(
 ) -> Iterator[Spilled]:
     """Pass 1 into a temporary folder, removed on leaving. Nothing is validated yet."""
     with tempfile.TemporaryDirectory(prefix="mittelpunkt-") as folder:
-        spilled = Spilled(Path(folder), reading, buckets)
-        try:
-            for number, line in numbered_lines(lines, reading.source):
-                if on_line is not None:
-                    on_line(line)
-                if line.strip():
-                    spilled.take(number, line)
-        except BadEvent as error:
-            spilled.stopped = error
-        finally:
-            spilled.close()
+        yield _spilled_serially(lines, Path(folder), reading, on_line, buckets)
+
+
+@contextmanager
+def spill_file(
+    path: Path,
+    *,
+    reading: Reading = Reading(),
+    pool: Executor | None = None,
+    parts: int = 1,
+    on_bytes: Callable[[int], None] | None = None,
+    buckets: int = BUCKETS,
+) -> Iterator[Spilled]:
+    """Pass 1 of a file, in ``parts`` byte ranges spilled side by side by ``pool``'s workers.
+
+    Each part spills the lines that start in its range to bucket pieces of its own; the
+    pieces of a bucket, read in turn, hold its lines in line order, numbered as reading the
+    whole file would number them. Ids that two parts put in different buckets are found by
+    merging the parts' tables. A file whose lines a byte range cannot number as text
+    reading does (a carriage return, which also ends a line there; bytes that are not
+    UTF-8) is read in one piece instead, as :func:`spill` reads it.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    size = path.stat().st_size
+    with tempfile.TemporaryDirectory(prefix="mittelpunkt-") as folder:
+        spilled = None
+        if pool is not None and parts > 1 and size > 0:
+            spilled = _spilled_in_parts(path, Path(folder), reading, pool, parts, on_bytes, buckets)
+        if spilled is None:
+            with path.open(encoding="utf-8", errors="strict") as lines:
+                on_line = None if on_bytes is None else (lambda line: on_bytes(len(line)))
+                spilled = _spilled_serially(lines, Path(folder), reading, on_line, buckets)
         yield spilled
+
+
+def _spilled_serially(
+    lines: Iterable[str],
+    folder: Path,
+    reading: Reading,
+    on_line: Callable[[str], None] | None,
+    buckets: int,
+) -> Spilled:
+    writer = _Writer(folder, reading, buckets)
+    stopped = None
+    try:
+        for number, line in numbered_lines(lines, reading.source):
+            if on_line is not None:
+                on_line(line)
+            if line.strip():
+                writer.take(number, line)
+    except BadEvent as error:
+        stopped = error
+    finally:
+        writer.close()
+    pieces: list[Bucket] = [((path, 0),) for path in writer.paths]
+    return Spilled(reading, pieces, writer.lines, writer.latest, stopped, writer.shared_ids)
+
+
+class _Part(NamedTuple):
+    """A byte range of a file to spill: the lines that start in ``[start, end)``.
+
+    Named tuples, because they cross to worker processes (pickled).
+    """
+
+    path: Path
+    folder: Path
+    number: int
+    start: int
+    end: int
+    buckets: int
+
+
+class _PartSpilled(NamedTuple):
+    """What spilling one part gave (``textual`` False: only text reading numbers it right)."""
+
+    textual: bool
+    lines: int = 0
+    latest: datetime | None = None
+    shared_ids: frozenset[int] = frozenset()
+    first_buckets: bytes = b""
+    paths: tuple[Path, ...] = ()
+    size: int = 0
+
+
+def _spilled_in_parts(  # noqa: PLR0917 - the private half of spill_file, its arguments
+    path: Path,
+    folder: Path,
+    reading: Reading,
+    pool: Executor,
+    parts: int,
+    on_bytes: Callable[[int], None] | None,
+    buckets: int,
+) -> Spilled | None:
+    size = path.stat().st_size
+    bounds = [size * number // parts for number in range(parts + 1)]
+    ranges = [
+        _Part(path, folder, number, start, end, buckets)
+        for number, (start, end) in enumerate(itertools.pairwise(bounds))
+    ]
+    done: list[_PartSpilled] = []
+    for part in pool.map(_spill_part_in_worker, ranges):
+        done.append(part)
+        if on_bytes is not None:
+            on_bytes(part.size)
+    if not all(part.textual for part in done):
+        for part in done:
+            for piece in part.paths:
+                piece.unlink()
+        return None
+    return _joined(reading, done, buckets)
+
+
+def _joined(reading: Reading, parts: list[_PartSpilled], buckets: int) -> Spilled:
+    """One spill of the parts: pieces in line order, counts, the latest time, shared ids."""
+    before = list(itertools.accumulate((part.lines for part in parts), initial=0))
+    pieces = [
+        tuple((part.paths[bucket], offset) for part, offset in zip(parts, before, strict=False))
+        for bucket in range(buckets)
+    ]
+    first_buckets = FirstBuckets()
+    shared: set[int] = set()
+    for part in parts:
+        shared.update(part.shared_ids)
+        shared.update(first_buckets.absorb(part.first_buckets))
+    times = [part.latest for part in parts if part.latest is not None]
+    return Spilled(reading, pieces, before[-1], max(times, default=None), None, shared)
+
+
+def _spill_part(part: _Part, reading: Reading) -> _PartSpilled:
+    """Spill the lines that start in one byte range of a file (in a worker)."""
+    writer = _Writer(part.folder, reading, part.buckets, part.number + 1)
+    number = 0
+    try:
+        with part.path.open("rb") as file:
+            position = _line_start(file, part.start)
+            while position < part.end:
+                raw = file.readline()
+                if not raw:
+                    break
+                position += len(raw)
+                number += 1
+                if b"\r" in raw:
+                    return _PartSpilled(textual=False, paths=tuple(writer.paths))
+                line = raw.decode("utf-8")
+                if line.strip():
+                    writer.take(number, line)
+    except UnicodeDecodeError:
+        return _PartSpilled(textual=False, paths=tuple(writer.paths))
+    finally:
+        writer.close()
+    return _PartSpilled(
+        textual=True,
+        lines=number,
+        latest=writer.latest,
+        shared_ids=frozenset(writer.shared_ids),
+        first_buckets=writer.first_buckets.to_bytes(),
+        paths=tuple(writer.paths),
+        size=part.end - part.start,
+    )
+
+
+def _line_start(file: IO[bytes], offset: int) -> int:
+    """Move ``file`` to the first line that starts at ``offset`` or after; where that is."""
+    if offset == 0:
+        return 0
+    file.seek(offset - 1)
+    if file.read(1) == b"\n":
+        return offset
+    return offset + len(file.readline())
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,9 +610,9 @@ def _settle_shared_ids(spilled: Spilled) -> _Settled:
     rejected. Both stand aside when their bucket is judged; invalid lines are left to it.
     """
     lines: dict[str, list[tuple[int, Event]]] = defaultdict(list)
-    for path in spilled.paths:
-        for number, key, line in read_records(path):
-            if key in spilled.shared_ids:
+    for bucket in spilled.buckets:
+        for number, key, line in read_bucket(bucket):
+            if key is not None and key & _HASH_BITS in spilled.shared_ids:
                 try:
                     event = spilled.reading.event(line)
                 except BadEvent:
@@ -424,7 +647,7 @@ class _Judged:
 #: A finding in a run file: its place in report order (time in microseconds since 1970,
 #: journey, code, cause), its JSON text, and the finding itself as plain values.
 _RunRecord = tuple[int, str, str, str, str, FindingRecord]
-_Task = tuple[Path, datetime | None, frozenset[int]]
+_Task = tuple[Bucket, datetime | None, frozenset[int]]
 
 
 def _judge_all(
@@ -435,7 +658,7 @@ def _judge_all(
     on_bucket: Callable[[], None] | None,
 ) -> list[_Judged]:
     results = []
-    for result in run([(path, moment, settled.set_aside) for path in spilled.paths]):
+    for result in run([(bucket, moment, settled.set_aside) for bucket in spilled.buckets]):
         results.append(result)
         if on_bucket is not None:
             on_bucket()
@@ -449,10 +672,10 @@ class _Job:
 
     def judge(self, task: _Task) -> _Judged:
         """Validate one bucket's lines in order and judge its journeys at the moment."""
-        lines, moment, set_aside = task
+        bucket, moment, set_aside = task
         judged = _Judged()
         collection = Collection()
-        for number, _key, line in read_records(lines):
+        for number, _key, line in read_bucket(bucket):
             if number in set_aside:
                 continue
             try:
@@ -463,7 +686,7 @@ class _Job:
         if moment is None:
             return judged
         result = replay(collection, rules=self.rules, as_of=moment)
-        run = lines.with_suffix(".findings")
+        run = bucket[0][0].with_suffix(".findings")
         with run.open("wb") as out:
             for finding in result.findings:
                 out.write(_framed(marshal.dumps(run_record(finding))))
@@ -500,6 +723,10 @@ def _judge_in_worker(task: _Task) -> _Judged:
     return _JOB[0].judge(task)
 
 
+def _spill_part_in_worker(part: _Part) -> _PartSpilled:
+    return _spill_part(part, _JOB[0].reading)
+
+
 def _summed(
     moment: datetime | None, results: list[_Judged], rejected: tuple[Rejected, ...]
 ) -> JudgedHistory:
@@ -525,3 +752,10 @@ def read_records(path: Path) -> Iterator[Any]:
     with path.open("rb") as file:
         while header := file.read(_FRAME):
             yield marshal.loads(file.read(int.from_bytes(header, "little")))  # noqa: S302 - ours
+
+
+def read_bucket(bucket: Bucket) -> Iterator[tuple[int, int | None, str]]:
+    """A bucket's records (line number, hash of the id, line), its pieces read in turn."""
+    for path, before in bucket:
+        for number, key, line in read_records(path):
+            yield before + number, key, line

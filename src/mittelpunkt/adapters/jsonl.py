@@ -42,6 +42,17 @@ class Rejected:
     field: str | None
     error: str
 
+    def __reduce__(self) -> tuple[type[Rejected], tuple[int, str | None, str | None, str]]:
+        """Pickled by its fields, for it comes back from worker processes.
+
+        Compiled, a frozen dataclass cannot be rebuilt field by field, as pickle would.
+
+        >>> import pickle
+        >>> pickle.loads(pickle.dumps(Rejected(3, "e-3", "time", "time has no UTC offset")))
+        Rejected(line=3, event_id='e-3', field='time', error='time has no UTC offset')
+        """
+        return Rejected, (self.line, self.event_id, self.field, self.error)
+
     @classmethod
     def of(cls, line: int, error: BadEvent) -> Rejected:
         """The rejection of ``line`` for ``error``."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
 from contextlib import ExitStack, contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -13,11 +14,15 @@ from typing import Annotated, TextIO
 import typer
 
 from mittelpunkt.adapters.buckets import (
+    PARTS_PER_WORKER,
+    SPREAD_FROM,
     JudgedHistory,
     Reading,
+    Spilled,
     buckets_for,
     judge,
     spill,
+    spill_file,
     worker_pool,
     workers_wanted,
 )
@@ -84,20 +89,14 @@ def replayed(
     """
     rules = rules or default_rules(config)
     reading = Reading(config.timezone, config.default_tz, file)
+    count = workers or workers_wanted()
     with ExitStack() as stack:
         stack.enter_context(gc_paused())
-        pool = stack.enter_context(worker_pool(rules, reading, workers or workers_wanted()))
-        stream, size = stack.enter_context(_open(file))
+        size = _size(file)
+        pool = stack.enter_context(worker_pool(rules, reading, count))
         with progress_bar(size, "reading events") as advance:
-            spilled = stack.enter_context(
-                spill(
-                    stream,
-                    reading=reading,
-                    on_line=lambda line: advance(len(line)),
-                    buckets=buckets_for(size),
-                )
-            )
-        with progress_bar(len(spilled.paths), "judging journeys") as advance:
+            spilled = stack.enter_context(_spilled(file, size, reading, pool, count, advance))
+        with progress_bar(len(spilled.buckets), "judging journeys") as advance:
             history = judge(
                 spilled,
                 rules,
@@ -125,16 +124,39 @@ def write_json(history: JudgedHistory, out: TextIO) -> None:
     out.write(f'"rejected": {dump([r.to_json() for r in history.rejected])}}}\n')
 
 
-@contextmanager
-def _open(file: str) -> Iterator[tuple[TextIO, int | None]]:
-    """A file (or stdin for ``-``) and its size, for the progress bar."""
+def _size(file: str) -> int | None:
+    """The size of a readable file (None for stdin, ``-``), for the progress bar.
+
+    Raises:
+        MittelpunktError: the file cannot be read.
+    """
     if file == "-":
-        yield sys.stdin, None
-        return
+        return None
     path = Path(file)
     try:
-        stream = path.open(encoding="utf-8", errors="strict")
+        with path.open("rb"):
+            return path.stat().st_size
     except OSError as error:
         raise MittelpunktError(f"{file}: cannot read ({error.strerror})") from None
-    with stream:
-        yield stream, path.stat().st_size
+
+
+@contextmanager
+def _spilled(  # noqa: PLR0917 - the steps of replayed, named
+    file: str,
+    size: int | None,
+    reading: Reading,
+    pool: Executor | None,
+    workers: int,
+    advance: Callable[[int], None],
+) -> Iterator[Spilled]:
+    """Pass 1: stdin line by line; a large file in byte ranges, one per worker at a time."""
+    if size is None:
+        with spill(sys.stdin, reading=reading, on_line=lambda line: advance(len(line))) as spilled:
+            yield spilled
+        return
+    parts = PARTS_PER_WORKER * workers if size >= SPREAD_FROM else 1
+    buckets = buckets_for(size)
+    with spill_file(
+        Path(file), reading=reading, pool=pool, parts=parts, on_bytes=advance, buckets=buckets
+    ) as spilled:
+        yield spilled
