@@ -4,10 +4,11 @@ The core's :func:`~mittelpunkt.core.replay.replay` holds every event until it ju
 history goes through two passes instead, so memory stays small however long the file, and the
 second pass runs in worker processes side by side:
 
-1. **Spill** (:func:`spill`, one process, light): each line is appended as it is to one of
-   the bucket files, chosen by its customer. Only the ``id``, ``customer`` and ``time`` are
-   picked out of it (by a pattern; by decoding when the line is unusual). Held in memory per
-   event: which bucket its id went to first, so that an id met in two buckets is noticed.
+1. **Spill** (:func:`spill`, light; :func:`spill_file` splits a large file in byte ranges
+   spilled by the workers side by side): each line is appended as it is to one of the bucket
+   files, chosen by its customer. Only the ``id``, ``customer`` and ``time`` are picked out
+   of it (by a pattern; by decoding when the line is unusual). Noted per line, in eight
+   bytes: the id's hash with its bucket, so that an id met in two buckets is found.
 2. **Judge** (:func:`judge`, in workers): each bucket's lines are decoded and validated as
    always (:func:`~mittelpunkt.core.events.parse_event`; duplicates as in
    :class:`~mittelpunkt.core.replay.Collection`, in line order), and go through the core's
@@ -56,7 +57,7 @@ from typing import IO, Any, NamedTuple
 
 from mittelpunkt.adapters.jsonl import Rejected, decode_line, numbered_lines
 from mittelpunkt.core.events import Event, parse_event
-from mittelpunkt.core.findings import Finding, FindingRecord, finding_from_record, finding_record
+from mittelpunkt.core.findings import Finding, finding_from_record, finding_record
 from mittelpunkt.core.measures import Tally, combine, measures
 from mittelpunkt.core.replay import Collection, replay
 from mittelpunkt.core.step import Rules
@@ -68,7 +69,6 @@ __all__ = [
     "PARTS_PER_WORKER",
     "SPREAD_FROM",
     "Bucket",
-    "FirstBuckets",
     "JudgedHistory",
     "Reading",
     "Spilled",
@@ -77,6 +77,7 @@ __all__ = [
     "read_bucket",
     "read_records",
     "run_record",
+    "shared_ids",
     "spill",
     "spill_file",
     "worker_pool",
@@ -91,6 +92,8 @@ SMALL = 20_000
 SPREAD_FROM = 4 * 2**20
 #: Byte ranges per worker: a few, so that the progress bar moves and the workers even out.
 PARTS_PER_WORKER = 4
+#: Groups the noted ids are checked in, each group alone (see :func:`shared_ids`).
+_ID_GROUPS = 16
 #: Bytes of the length before each record in a bucket or run file.
 _FRAME = 4
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -175,8 +178,8 @@ class _Writer:
         self.files: list[IO[bytes]] = [path.open("wb") for path in self.paths]
         self.lines = 0
         self.latest: datetime | None = None
-        self.shared_ids: set[int] = set()
-        self.first_buckets = FirstBuckets()
+        #: Every line's id noted with its bucket, in groups (see :func:`shared_ids`).
+        self.ids = [array("q") for _ in range(_ID_GROUPS)]
 
     def take(self, number: int, line: str) -> None:
         """Spill line ``number``."""
@@ -185,8 +188,9 @@ class _Writer:
         key = hash(event_id) if event_id is not None else None
         self.files[bucket].write(_framed(marshal.dumps((number, key, line))))
         self.lines += 1
-        if key is not None and self.first_buckets.elsewhere(key, bucket):
-            self.shared_ids.add(key & _HASH_BITS)
+        if key is not None:
+            noted = (key & _HASH_BITS) | (bucket + 1)
+            self.ids[(noted >> _BUCKET_BITS) % _ID_GROUPS].append(noted)
         if time is not None:
             self._note(time)
 
@@ -204,79 +208,34 @@ class _Writer:
             self.latest = moment
 
 
-class FirstBuckets:
-    """Which bucket each id went to first, in eight bytes per id (an open-addressing table).
+def shared_ids(noted: Iterable[array[int]]) -> set[int]:
+    """The ids noted with more than one bucket, from one group's notes.
 
-    A slot holds the id's hash without its lowest nine bits, and the bucket (plus one, so
-    that zero is an empty slot) in them. Two ids that share the rest of their hash are taken
-    for one: harmless, since ids met in two buckets are compared in full later.
+    A note is an id's hash without its lowest nine bits, with its bucket plus one in them.
+    Two ids that share the rest of their hash are taken for one: harmless, since the lines of
+    ids met in two buckets are compared in full later.
 
-    >>> first = FirstBuckets()
-    >>> first.elsewhere(hash("e-1"), 3), first.elsewhere(hash("e-1"), 3)
-    (False, False)
-    >>> first.elsewhere(hash("e-1"), 7), len(first)
-    (True, 1)
+    Returns:
+        The hashes (lowest bits cleared) of the ids noted with two buckets or more.
+
+    >>> e1 = hash("e-1") & _HASH_BITS
+    >>> in_3, in_7 = e1 | 4, e1 | 8
+    >>> shared_ids([array("q", [in_3, in_3])])
+    set()
+    >>> shared_ids([array("q", [in_3]), array("q", [in_7])]) == {e1}
+    True
     """
-
-    def __init__(self, capacity: int = 1024) -> None:
-        """An empty table of ``capacity`` slots (a power of two)."""
-        self._slots = array("q", [0]) * capacity
-        self._used = 0
-
-    def __len__(self) -> int:
-        """How many ids are noted."""
-        return self._used
-
-    def elsewhere(self, key: int, bucket: int) -> bool:
-        """Note that ``key`` went to ``bucket``; True if it went to another one first."""
-        word = (key & _HASH_BITS) | (bucket + 1)
-        slots = self._slots
-        mask = len(slots) - 1
-        index = (word >> _BUCKET_BITS) & mask
-        while True:
-            found = slots[index]
-            if found == 0:
-                slots[index] = word
-                self._used += 1
-                if 2 * self._used > len(slots):
-                    self._grow()
-                return False
-            if found >> _BUCKET_BITS == word >> _BUCKET_BITS:
-                return found != word
-            index = (index + 1) & mask
-
-    def _grow(self) -> None:
-        old = self._slots
-        self._slots = array("q", [0]) * (2 * len(old))
-        self._used = 0
-        for word in old:
-            if word:
-                self.elsewhere(word, (word & _BUCKET_MASK) - 1)
-
-    def to_bytes(self) -> bytes:
-        """The table as bytes, to hand to another process (see :meth:`absorb`)."""
-        return self._slots.tobytes()
-
-    def absorb(self, table: bytes) -> set[int]:
-        """Note the ids of another table (:meth:`to_bytes`); those it put in another bucket.
-
-        Returns:
-            The ids (their hashes without the lowest bits) that the two tables put in
-            different buckets.
-
-        >>> mine, theirs = FirstBuckets(), FirstBuckets()
-        >>> mine.elsewhere(hash("e-1"), 3), theirs.elsewhere(hash("e-1"), 5)
-        (False, False)
-        >>> mine.absorb(theirs.to_bytes()) == {hash("e-1") & _HASH_BITS}
-        True
-        """
-        words = array("q")
-        words.frombytes(table)
-        shared = set()
-        for word in words:
-            if word and self.elsewhere(word, (word & _BUCKET_MASK) - 1):
-                shared.add(word & _HASH_BITS)
-        return shared
+    distinct: set[int] = set()
+    for notes in noted:
+        distinct.update(notes)
+    seen: set[int] = set()
+    shared: set[int] = set()
+    for note in distinct:
+        hashed = note & _HASH_BITS
+        if hashed in seen:
+            shared.add(hashed)
+        seen.add(hashed)
+    return shared
 
 
 def _routing(line: str) -> tuple[str | None, str | None, str | None]:
@@ -376,7 +335,8 @@ def _spilled_serially(
     finally:
         writer.close()
     pieces: list[Bucket] = [((path, 0),) for path in writer.paths]
-    return Spilled(reading, pieces, writer.lines, writer.latest, stopped, writer.shared_ids)
+    shared = set().union(*(shared_ids([group]) for group in writer.ids))
+    return Spilled(reading, pieces, writer.lines, writer.latest, stopped, shared)
 
 
 class _Part(NamedTuple):
@@ -399,9 +359,8 @@ class _PartSpilled(NamedTuple):
     textual: bool
     lines: int = 0
     latest: datetime | None = None
-    shared_ids: frozenset[int] = frozenset()
-    first_buckets: bytes = b""
     paths: tuple[Path, ...] = ()
+    ids: tuple[Path, ...] = ()
     size: int = 0
 
 
@@ -430,21 +389,18 @@ def _spilled_in_parts(  # noqa: PLR0917 - the private half of spill_file, its ar
             for piece in part.paths:
                 piece.unlink()
         return None
-    return _joined(reading, done, buckets)
+    groups = [[part.ids[group] for part in done] for group in range(_ID_GROUPS)]
+    shared = set().union(*pool.map(_shared_ids_in_files, groups))
+    return _joined(reading, done, buckets, shared)
 
 
-def _joined(reading: Reading, parts: list[_PartSpilled], buckets: int) -> Spilled:
-    """One spill of the parts: pieces in line order, counts, the latest time, shared ids."""
+def _joined(reading: Reading, parts: list[_PartSpilled], buckets: int, shared: set[int]) -> Spilled:
+    """One spill of the parts: pieces in line order, counts, the latest time."""
     before = list(itertools.accumulate((part.lines for part in parts), initial=0))
     pieces = [
         tuple((part.paths[bucket], offset) for part, offset in zip(parts, before, strict=False))
         for bucket in range(buckets)
     ]
-    first_buckets = FirstBuckets()
-    shared: set[int] = set()
-    for part in parts:
-        shared.update(part.shared_ids)
-        shared.update(first_buckets.absorb(part.first_buckets))
     times = [part.latest for part in parts if part.latest is not None]
     return Spilled(reading, pieces, before[-1], max(times, default=None), None, shared)
 
@@ -475,11 +431,30 @@ def _spill_part(part: _Part, reading: Reading) -> _PartSpilled:
         textual=True,
         lines=number,
         latest=writer.latest,
-        shared_ids=frozenset(writer.shared_ids),
-        first_buckets=writer.first_buckets.to_bytes(),
         paths=tuple(writer.paths),
+        ids=_written_ids(writer, part),
         size=part.end - part.start,
     )
+
+
+def _written_ids(writer: _Writer, part: _Part) -> tuple[Path, ...]:
+    """The part's notes of ids, a file per group, for :func:`_shared_ids_in_files`."""
+    paths = []
+    for group, notes in enumerate(writer.ids):
+        path = part.folder / f"ids-{group:02d}-p{part.number:02d}.bin"
+        path.write_bytes(notes.tobytes())
+        paths.append(path)
+    return tuple(paths)
+
+
+def _shared_ids_in_files(paths: list[Path]) -> set[int]:
+    """:func:`shared_ids` of one group, from the files of every part (in a worker)."""
+    noted = []
+    for path in paths:
+        notes = array("q")
+        notes.frombytes(path.read_bytes())
+        noted.append(notes)
+    return shared_ids(noted)
 
 
 def _line_start(file: IO[bytes], offset: int) -> int:
@@ -507,7 +482,8 @@ class JudgedHistory:
     @property
     def findings(self) -> Iterator[Finding]:
         """Every finding in report order, streamed from the runs (a fresh pass each time)."""
-        return (finding_from_record(record) for *_, record in self._merged())
+        records = (marshal.loads(values) for *_, values in self._merged())  # noqa: S302 - ours
+        return (finding_from_record(record) for record in records)
 
     def findings_as_json(self) -> Iterator[str]:
         """Every finding's JSON text, in report order (written while judging)."""
@@ -645,8 +621,9 @@ class _Judged:
 
 
 #: A finding in a run file: its place in report order (time in microseconds since 1970,
-#: journey, code, cause), its JSON text, and the finding itself as plain values.
-_RunRecord = tuple[int, str, str, str, str, FindingRecord]
+#: journey, code, cause), its JSON text, and the finding itself as plain values, marshalled
+#: apart: merging for the JSON output reads them as bytes, without building them.
+_RunRecord = tuple[int, str, str, str, str, bytes]
 _Task = tuple[Bucket, datetime | None, frozenset[int]]
 
 
@@ -708,7 +685,7 @@ def run_record(finding: Finding) -> _RunRecord:
         finding.code,
         finding.cause,
         json.dumps(finding.to_json(), ensure_ascii=False),
-        finding_record(finding),
+        marshal.dumps(finding_record(finding)),
     )
 
 
