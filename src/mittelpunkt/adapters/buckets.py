@@ -42,7 +42,7 @@ import itertools
 import json
 import marshal
 import os
-import re
+import struct
 import tempfile
 from array import array
 from collections import defaultdict
@@ -92,6 +92,8 @@ SMALL = 20_000
 SPREAD_FROM = 4 * 2**20
 #: Byte ranges per worker: a few, so that the progress bar moves and the workers even out.
 PARTS_PER_WORKER = 4
+#: A line in a bucket's index: its number, the hash of its id, where it ends.
+_INDEX_ENTRY = struct.Struct("=qqq")  # as array("q") reads it back
 #: Groups the noted ids are checked in, each group alone (see :func:`shared_ids`).
 _ID_GROUPS = 16
 #: Bytes of the length before each record in a bucket or run file.
@@ -102,7 +104,6 @@ _MICROSECOND = timedelta(microseconds=1)
 _BUCKET_BITS = 9  # room for 256 buckets, plus one
 _BUCKET_MASK = (1 << _BUCKET_BITS) - 1
 _HASH_BITS = 0x7FFF_FFFF_FFFF_FFFF & ~_BUCKET_MASK
-_ROUTING = re.compile(r'"(id|customer|time)"\s*:\s*(?:"([^"\\]*)")?')
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +167,9 @@ class _Writer:
     """Spills lines to ``buckets`` new bucket files in ``folder``, noting ids and times.
 
     Lines are numbered from one within what this writer takes; the bucket pieces it leaves
-    are named with ``part`` (``bucket-007-p01.lines``).
+    are named with ``part`` (``bucket-007-p01.lines``). A piece holds its lines as they were
+    read, one after the other; beside it, its index (``.index``) holds three numbers per
+    line: the line's number, the hash of its id (0 for none) and where the line ends.
     """
 
     def __init__(self, folder: Path, reading: Reading, buckets: int, part: int = 0) -> None:
@@ -176,19 +179,27 @@ class _Writer:
             folder / f"bucket-{number:03d}-p{part:02d}.lines" for number in range(buckets)
         ]
         self.files: list[IO[bytes]] = [path.open("wb") for path in self.paths]
+        self.indexes: list[IO[bytes]] = [
+            path.with_suffix(".index").open("wb") for path in self.paths
+        ]
+        self.ends = [0] * buckets
         self.lines = 0
         self.latest: datetime | None = None
         #: Every line's id noted with its bucket, in groups (see :func:`shared_ids`).
         self.ids = [array("q") for _ in range(_ID_GROUPS)]
 
-    def take(self, number: int, line: str) -> None:
-        """Spill line ``number``."""
+    def take(self, number: int, line: str, raw: bytes | None = None) -> None:
+        """Spill line ``number`` (``raw``: the line as UTF-8, when it was read as such)."""
         event_id, customer, time = _routing(line)
         bucket = hash(customer) % len(self.files) if customer is not None else 0
-        key = hash(event_id) if event_id is not None else None
-        self.files[bucket].write(_framed(marshal.dumps((number, key, line))))
+        key = hash(event_id) if event_id is not None else 0
+        if raw is None:
+            raw = line.encode("utf-8")
+        self.files[bucket].write(raw)
+        self.ends[bucket] += len(raw)
+        self.indexes[bucket].write(_INDEX_ENTRY.pack(number, key, self.ends[bucket]))
         self.lines += 1
-        if key is not None:
+        if event_id is not None:
             noted = (key & _HASH_BITS) | (bucket + 1)
             self.ids[(noted >> _BUCKET_BITS) % _ID_GROUPS].append(noted)
         if time is not None:
@@ -196,7 +207,7 @@ class _Writer:
 
     def close(self) -> None:
         """Finish writing."""
-        for file in self.files:
+        for file in (*self.files, *self.indexes):
             file.close()
 
     def _note(self, time: str) -> None:
@@ -241,19 +252,61 @@ def shared_ids(noted: Iterable[array[int]]) -> set[int]:
 def _routing(line: str) -> tuple[str | None, str | None, str | None]:
     r"""A line's ``id``, ``customer`` and ``time``, each None when it is not a plain string.
 
+    Each field is looked up by its quoted name; a line that names one twice (once nested), or
+    whose ``id`` or ``customer`` is not a plain string, is decoded instead.
+
     >>> _routing('{"id": "e1", "customer": "C-1", "time": "2026-03-02T09:00:00Z"}')
     ('e1', 'C-1', '2026-03-02T09:00:00Z')
     >>> _routing('{"id": "e1", "customer": "C-\\u00e4", "data": {"items": [{"id": "x"}]}}')
     ('e1', 'C-ä', None)
+    >>> _routing('{"id":"e2","customer" :"C-2","time":12}')
+    ('e2', 'C-2', None)
     """
-    found: dict[str, str] = {}
-    for name, value in _ROUTING.findall(line):
-        if name in found:
-            return _decoded_routing(line)  # named twice (once nested): decoding tells which
-        found[name] = value
-    if found.get("id") and found.get("customer"):
-        return found["id"], found["customer"], found.get("time") or None
-    return _decoded_routing(line)  # missing, or not a plain string
+    try:
+        event_id = _plain_value(line, '"id"')
+        customer = _plain_value(line, '"customer"')
+        if event_id and customer:
+            return event_id, customer, _plain_value(line, '"time"') or None
+    except _Unusual:
+        pass
+    return _decoded_routing(line)
+
+
+class _Unusual(Exception):
+    """A line whose routing fields only decoding can tell."""
+
+
+_JSON_SPACE = " \t\r\n"
+
+
+def _plain_value(line: str, key: str) -> str | None:
+    """The plain string after ``key`` (quoted) and a colon; "" for another value, None if absent.
+
+    Raises:
+        _Unusual: ``key`` is there twice, or not followed by a colon.
+
+    >>> _plain_value('{"id": "e1"}', '"id"'), _plain_value('{"id": 7}', '"id"')
+    ('e1', '')
+    """
+    at = line.find(key)
+    if at < 0:
+        return None
+    end = at + len(key)
+    if line.find(key, end) >= 0:
+        raise _Unusual
+    size = len(line)
+    while end < size and line[end] in _JSON_SPACE:
+        end += 1
+    if end >= size or line[end] != ":":
+        raise _Unusual
+    end += 1
+    while end < size and line[end] in _JSON_SPACE:
+        end += 1
+    if end >= size or line[end] != '"':
+        return ""
+    close = line.find('"', end + 1)
+    value = line[end + 1 : close]
+    return "" if close < 0 or "\\" in value else value
 
 
 def _decoded_routing(line: str) -> tuple[str | None, str | None, str | None]:
@@ -388,6 +441,7 @@ def _spilled_in_parts(  # noqa: PLR0917 - the private half of spill_file, its ar
         for part in done:
             for piece in part.paths:
                 piece.unlink()
+                piece.with_suffix(".index").unlink()
         return None
     groups = [[part.ids[group] for part in done] for group in range(_ID_GROUPS)]
     shared = set().union(*pool.map(_shared_ids_in_files, groups))
@@ -422,7 +476,7 @@ def _spill_part(part: _Part, reading: Reading) -> _PartSpilled:
                     return _PartSpilled(textual=False, paths=tuple(writer.paths))
                 line = raw.decode("utf-8")
                 if line.strip():
-                    writer.take(number, line)
+                    writer.take(number, line, raw)
     except UnicodeDecodeError:
         return _PartSpilled(textual=False, paths=tuple(writer.paths))
     finally:
@@ -588,7 +642,7 @@ def _settle_shared_ids(spilled: Spilled) -> _Settled:
     lines: dict[str, list[tuple[int, Event]]] = defaultdict(list)
     for bucket in spilled.buckets:
         for number, key, line in read_bucket(bucket):
-            if key is not None and key & _HASH_BITS in spilled.shared_ids:
+            if key & _HASH_BITS in spilled.shared_ids:
                 try:
                     event = spilled.reading.event(line)
                 except BadEvent:
@@ -731,8 +785,17 @@ def read_records(path: Path) -> Iterator[Any]:
             yield marshal.loads(file.read(int.from_bytes(header, "little")))  # noqa: S302 - ours
 
 
-def read_bucket(bucket: Bucket) -> Iterator[tuple[int, int | None, str]]:
-    """A bucket's records (line number, hash of the id, line), its pieces read in turn."""
+def read_bucket(bucket: Bucket) -> Iterator[tuple[int, int, str]]:
+    """A bucket's lines with their numbers and the hashes of their ids (0 for none).
+
+    Its pieces are read in turn, each whole (a bucket is a small share of history).
+    """
     for path, before in bucket:
-        for number, key, line in read_records(path):
-            yield before + number, key, line
+        text = path.read_bytes()
+        index = array("q")
+        index.frombytes(path.with_suffix(".index").read_bytes())
+        start = 0
+        for at in range(0, len(index), 3):
+            end = index[at + 2]
+            yield before + index[at], index[at + 1], text[start:end].decode("utf-8")
+            start = end
