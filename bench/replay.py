@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 from mittelpunkt.adapters.buckets import read_bucket, run_record, spill, workers_wanted
+from mittelpunkt.adapters.jsonl import decode_line
 from mittelpunkt.cli.common import default_rules, gc_paused
 from mittelpunkt.cli.replay import replayed, write_json
 from mittelpunkt.core.config import Config
@@ -134,12 +135,13 @@ def memory_child(path: Path, workers: int) -> None:
 def stage_costs(path: Path, repeat: int) -> None:
     """Where one process spends its time judging the buckets, against the parse time.
 
-    The stages of a worker, bucket by bucket: reading the records back, decoding the JSON,
-    validating (``parse_event``), collecting by journey, the core's replay (guards and
-    classifier), and writing the findings' run. CPU time, the best of ``repeat`` passes.
+    The stages of a worker, bucket by bucket: reading the records back, decoding the JSON (as
+    the product does, :func:`~mittelpunkt.adapters.jsonl.decode_line`), validating
+    (``parse_event``), collecting by journey, the core's replay (guards and classifier), and
+    writing the findings' run. CPU time, the best of ``repeat`` passes.
     """
     rules = default_rules(Config())
-    names = ("records", "json.loads", "parse_event", "collect", "replay", "runs")
+    names = ("records", "decode_line", "parse_event", "collect", "replay", "runs")
     best = [float("inf")] * len(names)
     with gc_paused(), path.open(encoding="utf-8") as lines, spill(lines, buckets=16) as spilled:
         for _ in range(repeat):
@@ -148,7 +150,7 @@ def stage_costs(path: Path, repeat: int) -> None:
                 marks = [time.process_time()]
                 records = list(read_bucket(bucket))
                 marks.append(time.process_time())
-                decoded = [json.loads(line) for _, _, line in records]
+                decoded = [decode_line(line) for _, _, line in records]
                 marks.append(time.process_time())
                 events = [parse_event(raw) for raw in decoded]
                 marks.append(time.process_time())
