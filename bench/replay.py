@@ -73,7 +73,7 @@ def time_replay(path: Path, *, read_text: bool = True, workers: int) -> tuple[fl
     started = time.perf_counter()
     with (
         Path(os.devnull).open("w", encoding="utf-8") as nowhere,
-        replayed(str(path), Config(), rules=rules, workers=workers) as history,
+        replayed(str(path), Config(), rules=rules, workers=workers, values=False) as history,
     ):
         write_json(history, nowhere)
     return time.perf_counter() - started, history.journeys

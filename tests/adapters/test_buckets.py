@@ -227,3 +227,14 @@ def test_replay_spreads_a_large_file_over_its_workers(tmp_path: Path) -> None:
     path = written(tmp_path, lines)
     assert path.stat().st_size >= SPREAD_FROM, "the world should be large enough to spread"
     assert bucketed_json(path, workers=2) == in_memory_json(lines)
+
+
+def test_a_history_judged_for_json_only_writes_the_same_json(tmp_path: Path) -> None:
+    lines = seed_lines()
+    path = written(tmp_path, lines)
+    out = io.StringIO()
+    with replayed(str(path), Config(), workers=1, values=False) as history:
+        write_json(history, out)
+        with pytest.raises(ValueError, match="JSON only"):
+            next(iter(history.findings))
+    assert out.getvalue() == in_memory_json(lines)

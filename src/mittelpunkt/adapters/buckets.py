@@ -49,7 +49,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
@@ -532,10 +532,18 @@ class JudgedHistory:
     tally: Tally
     runs: tuple[Path, ...]
     rejected: tuple[Rejected, ...] = ()
+    #: Whether the runs keep each finding's values, not only its JSON (``judge(values=...)``).
+    values: bool = True
 
     @property
     def findings(self) -> Iterator[Finding]:
-        """Every finding in report order, streamed from the runs (a fresh pass each time)."""
+        """Every finding in report order, streamed from the runs (a fresh pass each time).
+
+        Raises:
+            ValueError: the history was judged for its JSON only (``judge(values=False)``).
+        """
+        if not self.values:
+            raise ValueError("the findings were kept as JSON only: judge with values=True")
         records = (marshal.loads(values) for *_, values in self._merged())  # noqa: S302 - ours
         return (finding_from_record(record) for record in records)
 
@@ -587,11 +595,13 @@ def judge(
     pool: Executor | None = None,
     on_bucket: Callable[[], None] | None = None,
     small: int = SMALL,
+    values: bool = True,
 ) -> JudgedHistory:
     """Pass 2: validate and judge every bucket at ``as_of`` (default: the last event's time).
 
     Buckets are judged by the workers of ``pool`` (see :func:`worker_pool`), or here when
-    there is none or fewer than ``small`` lines. The runs live in the spill folder: read the
+    there is none or fewer than ``small`` lines. Without ``values``, the runs keep only each
+    finding's JSON (all the JSON output needs). The runs live in the spill folder: read the
     findings before leaving :func:`spill`.
 
     Raises:
@@ -609,11 +619,11 @@ def judge(
         return map(job.judge, tasks)
 
     moment = as_of or spilled.latest
-    results = _judge_all(spilled, run, moment, settled, on_bucket)
+    results = _judge_all(spilled, run, (moment, settled, values), on_bucket)
     true_latest = max((r.latest for r in results if r.latest is not None), default=None)
     if as_of is None and true_latest != moment:  # the latest line was invalid after all
         moment = true_latest
-        results = _judge_all(spilled, run, moment, settled, on_bucket)
+        results = _judge_all(spilled, run, (moment, settled, values), on_bucket)
     rejected = sorted(
         [*settled.rejected, *(r for result in results for r in result.rejected)],
         key=lambda r: r.line,
@@ -622,7 +632,7 @@ def judge(
         rejected.append(Rejected.of(spilled.stopped.line or 0, spilled.stopped))
     if rejected and not skip_invalid:
         raise rejected[0].as_error(spilled.reading.source)
-    return _summed(moment, results, tuple(rejected))
+    return replace(_summed(moment, results, tuple(rejected)), values=values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -678,18 +688,20 @@ class _Judged:
 #: journey, code, cause), its JSON text, and the finding itself as plain values, marshalled
 #: apart: merging for the JSON output reads them as bytes, without building them.
 _RunRecord = tuple[int, str, str, str, str, bytes]
-_Task = tuple[Bucket, datetime | None, frozenset[int]]
+#: What a worker judges: a bucket, at a moment, without some lines, keeping values or not.
+_Task = tuple[Bucket, datetime | None, frozenset[int], bool]
 
 
 def _judge_all(
     spilled: Spilled,
     run: Callable[[list[_Task]], Iterable[_Judged]],
-    moment: datetime | None,
-    settled: _Settled,
+    how: tuple[datetime | None, _Settled, bool],
     on_bucket: Callable[[], None] | None,
 ) -> list[_Judged]:
+    moment, settled, values = how
+    tasks = [(bucket, moment, settled.set_aside, values) for bucket in spilled.buckets]
     results = []
-    for result in run([(bucket, moment, settled.set_aside) for bucket in spilled.buckets]):
+    for result in run(tasks):
         results.append(result)
         if on_bucket is not None:
             on_bucket()
@@ -703,7 +715,7 @@ class _Job:
 
     def judge(self, task: _Task) -> _Judged:
         """Validate one bucket's lines in order and judge its journeys at the moment."""
-        bucket, moment, set_aside = task
+        bucket, moment, set_aside, values = task
         judged = _Judged()
         collection = Collection()
         for number, _key, line in read_bucket(bucket):
@@ -720,7 +732,7 @@ class _Job:
         run = bucket[0][0].with_suffix(".findings")
         with run.open("wb") as out:
             for finding in result.findings:
-                out.write(_framed(marshal.dumps(run_record(finding))))
+                out.write(_framed(marshal.dumps(run_record(finding, values=values))))
         judged.events, judged.journeys, judged.customers = (
             result.events,
             result.journeys,
@@ -731,15 +743,18 @@ class _Job:
         return judged
 
 
-def run_record(finding: Finding) -> _RunRecord:
-    """A finding as it is kept in a run file: its place in report order, JSON and values."""
+def run_record(finding: Finding, *, values: bool = True) -> _RunRecord:
+    """A finding as it is kept in a run file: its place in report order, JSON and values.
+
+    Without ``values`` (when only the JSON output is wanted), the values are left empty.
+    """
     return (
         (finding.time - _EPOCH) // _MICROSECOND,
         finding.journey,
         finding.code,
         finding.cause,
         json.dumps(finding.to_json(), ensure_ascii=False),
-        marshal.dumps(finding_record(finding)),
+        marshal.dumps(finding_record(finding)) if values else b"",
     )
 
 

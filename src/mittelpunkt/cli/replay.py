@@ -63,11 +63,12 @@ def replay(
     settings = load_config(config)
     moment = parse_as_of(as_of, settings)
     chosen = choose_format(output.value if output else None, is_terminal=sys.stdout.isatty())
-    with replayed(file, settings, as_of=moment, skip_invalid=skip_invalid) as history:
-        if chosen == "json":
-            write_json(history, sys.stdout)
-        else:
+    table = chosen == "table"  # the table shows findings; the JSON only needs their text
+    with replayed(file, settings, as_of=moment, skip_invalid=skip_invalid, values=table) as history:
+        if table:
             print_report(history, history.rejected, lang=settings.lang)
+        else:
+            write_json(history, sys.stdout)
 
 
 @contextmanager
@@ -79,13 +80,15 @@ def replayed(
     skip_invalid: bool = False,
     rules: Rules | None = None,
     workers: int | None = None,
+    values: bool = True,
 ) -> Iterator[JudgedHistory]:
     """Read a JSON-lines file (or ``-``) and replay it; nothing is printed.
 
     History is spilled to temporary buckets and judged bucket by bucket
     (:mod:`mittelpunkt.adapters.buckets`), so memory stays small; the findings stream from
     disk until the ``with`` block ends. ``rules`` defaults to every guard with the built-in
-    classifier (:func:`default_rules`); ``workers`` to one per core.
+    classifier (:func:`default_rules`); ``workers`` to one per core. Without ``values``, the
+    history gives its findings only as JSON (:meth:`JudgedHistory.findings_as_json`).
     """
     rules = rules or default_rules(config)
     reading = Reading(config.timezone, config.default_tz, file)
@@ -104,6 +107,7 @@ def replayed(
                 skip_invalid=skip_invalid,
                 pool=pool,
                 on_bucket=lambda: advance(1),
+                values=values,
             )
         yield history
 
