@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -114,3 +118,27 @@ def test_a_reading_without_confidence_names_no_intent(text: str) -> None:
 def test_an_unsure_other_does_not_hide_a_sure_question() -> None:
     assert classify("Kann man das stornieren? Danke!").intents == {"cancel_question"}
     assert classify("Can I cancel it? Thanks!").intents == {"cancel_question"}
+
+
+def test_readings_are_the_same_in_every_process() -> None:
+    """String hashing differs from process to process; no reading may follow it."""
+    script = (
+        "import json, sys\n"
+        "from mittelpunkt.language import classify\n"
+        "from mittelpunkt.language.labelled import training_corpus\n"
+        "for message in training_corpus():\n"
+        "    r = classify(message.text)\n"
+        "    print(json.dumps([sorted(r.intents), r.explicit, r.cues, r.confidence]))\n"
+    )
+    outputs = {
+        subprocess.run(  # noqa: S603 - our own interpreter
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
+    assert len(next(iter(outputs)).splitlines()) > 3000

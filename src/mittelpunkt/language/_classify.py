@@ -137,13 +137,19 @@ def _confidence(probabilities: dict[str, float], chosen: frozenset[str]) -> floa
 def _evidence(
     model: Model, known: Mapping[str, tuple[float, ...]], intents: frozenset[str]
 ) -> list[str]:
+    """For each intent read, the telling feature that speaks most for it.
+
+    Of equally strong features, the first by name: the order the features come in follows
+    string hashing, which differs from process to process.
+    """
     telling = [(f, row) for f, row in known.items() if f in model.telling]
     shown = []
     for label in sorted(intents & set(model.labels)):
         column = model.labels.index(label)
-        best = max(telling, key=lambda item: item[1][column], default=None)
-        if best is not None and best[1][column] > 0:
-            shown.append(f"{label}:{_readable(best[0])}")
+        strongest = max((row[column] for _, row in telling), default=0.0)
+        if strongest > 0:
+            best = min(f for f, row in telling if row[column] == strongest)
+            shown.append(f"{label}:{_readable(best)}")
     return shown
 
 

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 
 from mittelpunkt.language._regex import ascii_pattern as _ascii
+from mittelpunkt.language._regex import by_first_letter
 
 __all__ = ["word_fields"]
 
 
 def _field(*alternatives: str) -> re.Pattern[str]:
-    return _ascii(r"\b(?=[a-z])(?:" + "|".join(alternatives) + r")")
+    """A word field's pattern; only whether it matches counts, so its alternatives group."""
+    return _ascii(r"\b(?=[a-z])(?:" + by_first_letter(alternatives) + r")")
 
 
 _FIELDS = {
