@@ -20,7 +20,7 @@ __all__ = ["word_fields"]
 
 
 def _field(*alternatives: str) -> re.Pattern[str]:
-    """A word field's pattern; only whether it matches counts, so its alternatives group."""
+    """A word field's pattern: any of the alternatives, from a word start."""
     return _ascii(r"\b(?=[a-z])(?:" + by_first_letter(alternatives) + r")")
 
 
