@@ -154,6 +154,11 @@ CONDITIONAL = _ascii(
         r"possibly",
         r"in case",
         r"provided",
+        r"assuming",
+        r"vorausgesetzt",
+        r"angenommen",
+        r"gesetzt den fall",
+        r"unter der voraussetzung",
         r"as long as",
         r"solange",
         r"ausser",
@@ -197,6 +202,9 @@ INDIRECT = _ascii(
         r"interessiert mich",
         r"mich interessiert",
         r"(?:let me know|tell me|advise)(?: \w+){0,3} (?:if|whether|how)",
+        # "how does that work", asked in passing, without a question mark
+        r"wie (?:geht|funktioniert|klappt|mache ich|macht man) (?:das|dies|es)\b",
+        r"how (?:does|do) (?:that|this|it|i) (?:work|do that|go about)",
     )
 )
 
@@ -251,7 +259,13 @@ WITHDRAW = _ascii(
         r"(?:withdraw(?:ing)?|retract(?:ing)?|tak(?:e|es|ing) back|took back|undo(?:ing)?"
         r"|revok(?:e|ing)|rescind(?:ing)?|cancel)(?: (?:my|our|the|this|that))?"
         r" (?:previous |last |earlier |recent )?(?:request|complaint|question|cancellation"
-        r"|termination|notice|claim|inquiry|enquiry|message|email|mail|objection)",
+        r"|termination|notice|claim|inquiry|enquiry|message|email|mail|objection"
+        # a return, refund or exchange the customer asked for is their own request
+        r"|return|refund|exchange|replacement)",
+        r"(?:storn|widerr|zurueckzieh)\w* (?:\w+ ){0,3}(?:ruecksendung|retoure|rueckgabe|umtausch"
+        r"|reklamation|beschwerde|erstattungsantrag)",
+        r"(?:ruecksendung|retoure|rueckgabe|umtausch|reklamation|beschwerde)\w* (?:\w+ ){0,4}"
+        r"(?:stornieren|storniert|zurueckziehen|zurueckgezogen|abbrechen)",
         r"(?:undo(?:ing)?|revers(?:e|ing)|revok(?:e|ing)|withdraw(?:ing)?|retract(?:ing)?"
         r"|rescind(?:ing)?|cancel|tak(?:e|es|ing) back|took back) (?:[\w']+ ){0,2}"
         r"(?:cancellation|termination|notice|cancel request)",
@@ -268,7 +282,7 @@ WITHDRAW = _ascii(
         r"not (?:necessary|needed) (?:any ?more|after all)",
         r"changed (?:my|our) minds?",
         r"(?:resolved|sorted|solved|fixed) itself",
-        r"(?:i'll|i will|we'll|we will|i'd rather) keep",
+        r"(?:i'll|i will|we'll|we will|i'd rather|(?:decided|want|prefer) to) keep",
         r"leave (?:it|everything|the order|things) as (?:it is|is)",
         r"on second thoughts?",
         r"actually,? (?:no|don't|do not|never mind|not)",
