@@ -74,6 +74,12 @@ HAZARDS_DE = [
     "Sie kündigen an, mein Konto zu schließen. Dass es gekündigt wird, möchte ich keinesfalls.",
     "Noch eine Preiserhöhung und ich kündige, nur damit Sie Bescheid wissen.",
     "Noch so ein Ausfall und wir stornieren den ganzen Auftrag.",
+    "Nennen Sie mir bitte die Schritte, um den Mietvertrag zu beenden.",
+    "Teilen Sie mir bitte die Kündigungsfrist mit.",
+    "Bitte erklären Sie mir den Ablauf einer Kündigung.",
+    "Ich bitte um Auskunft über die Kündigungsbedingungen.",
+    "Informieren Sie mich bitte über die Stornobedingungen.",
+    "Sag mir bitte, welche Gebühren bei einer Stornierung anfallen.",
 ]
 HAZARDS_EN = [
     "Please do not cancel.",
@@ -116,6 +122,12 @@ HAZARDS_EN = [
     "Your letter says you are cancelling my policy. I never asked for it to be cancelled.",
     "One more late delivery and I'm cancelling my subscription, fair warning.",
     "Another surprise fee and I am terminating the contract.",
+    "Kindly inform me of the cancellation procedure.",
+    "Please explain the cancellation terms.",
+    "Please tell me the steps to cancel my subscription.",
+    "Please advise on the cancellation fee.",
+    "Let me know the notice period for terminating the contract.",
+    "Please send me the details on how to cancel.",
 ]
 HAZARDS = HAZARDS_DE + HAZARDS_EN
 
@@ -124,6 +136,7 @@ INSTRUCTIONS = [
     "Bitte kündigen Sie meinen Vertrag zum nächstmöglichen Termin.",
     "I hereby cancel my order 4711.",
     "Please cancel my subscription.",
+    "Hiermit kündige ich meinen Vertrag und bitte um Mitteilung der Kündigungsfrist.",
 ]
 NEUTRAL = [
     "Wo bleibt meine Bestellung?",

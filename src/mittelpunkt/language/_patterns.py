@@ -190,8 +190,43 @@ LATE_OPENER = _ascii(
     rf"(?:{_OPENERS})\b"
 )
 
+# Asking to be told what a cancellation involves is a question, not an instruction: "Kindly
+# inform me of the cancellation procedure", "Nennen Sie mir die Schritte, um ... zu beenden".
+_TELL = (
+    r"\b(?:inform\w*|explain\w*|tell (?:me|us)|advise|let (?:me|us) know|walk (?:me|us) through"
+    r"|outline|clarify|describe|(?:send|give|provide) (?:me|us)|nenn\w*|mitteil(?:en|e|t|st)"
+    r"|teil(?:en|t|e)? (?:sie|du|ihr|mir|uns)|erklaer\w*|erlaeuter\w*|auskunft|informier\w*"
+    r"|beschreib\w*|sag(?:en sie|e|t)? (?:mir|uns)|verrat\w*)\b"
+)
+_INVOLVES = (
+    r"\b(?:procedures?|process|terms|conditions|steps?|notice period|fees?|charges?|costs?"
+    r"|deadlines?|options|polic(?:y|ies)|rules|requirements|details|how to|frist\w*|bedingung\w*"
+    r"|ablauf\w*|schritte?|vorgehen\w*|vorgehensweise|modalitaet\w*|gebuehr\w*|kosten"
+    r"|prozedere|prozedur|regel\w*|optionen|formalitaet\w*|wie man)\b"
+)
+_INVOLVED_IN_CANCELLING = (
+    r"\b(?:storn|kuendig|cancel|widerruf|ruecktritt)\w*(?:frist|bedingung|gebuehr|kosten|ablauf"
+    r"|modalitaet|prozess|verfahren|regel)\w*"
+)
+ASK_TO_BE_TOLD = (
+    _TELL
+    + r"[^.!?]{0,60}?(?:"
+    + _INVOLVES
+    + r"[^.!?]{0,50}?"
+    + CANCEL.pattern
+    + "|(?:"
+    + CANCEL.pattern
+    + r")(?:\W+\w+){0,2}?\W+"
+    + _INVOLVES
+    + "|"
+    + _INVOLVED_IN_CANCELLING
+    + ")"
+)
+
 INDIRECT = _ascii(
-    _words(
+    ASK_TO_BE_TOLD
+    + "|"
+    + _words(
         r"ob",
         r"whether",
         r"frage mich",
@@ -201,10 +236,13 @@ INDIRECT = _ascii(
         r"erkundig\w*",
         r"interessiert mich",
         r"mich interessiert",
-        r"(?:let me know|tell me|advise)(?: \w+){0,3} (?:if|whether|how)",
+        r"(?:let me know|tell me|advise|(?:sag|saeg|nenn)\w* (?:sie |du )?(?:mir|uns)"
+        r"|teil\w* (?:sie |du )?(?:mir|uns) (?:\w+ )?mit)(?:[ ,]+\w+){0,3}?[ ,]+(?:if|whether|how"
+        r"|when|what|which|where|ob|wie|wann|waenn|was|welche\w*|wo|bis (?:wann|waenn))",
         # "how does that work", asked in passing, without a question mark
         r"wie (?:geht|funktioniert|klappt|mache ich|macht man) (?:das|dies|es)\b",
         r"how (?:does|do) (?:that|this|it|i) (?:work|do that|go about)",
+        r"how to",
     )
 )
 
