@@ -80,6 +80,9 @@ HAZARDS_DE = [
     "Ich bitte um Auskunft über die Kündigungsbedingungen.",
     "Informieren Sie mich bitte über die Stornobedingungen.",
     "Sag mir bitte, welche Gebühren bei einer Stornierung anfallen.",
+    "Bei mehr als 5 Tagen Lieferzeit bitte gleich stornieren.",
+    "Im Falle einer weiteren Verzögerung stornieren Sie bitte.",
+    "Eigentlich wollte ich kündigen, aber ich behalte den Vertrag doch.",
 ]
 HAZARDS_EN = [
     "Please do not cancel.",
@@ -128,6 +131,8 @@ HAZARDS_EN = [
     "Please advise on the cancellation fee.",
     "Let me know the notice period for terminating the contract.",
     "Please send me the details on how to cancel.",
+    "In the event of another delay, please cancel the order.",
+    "I was going to cancel, but I'll give you one more month.",
 ]
 HAZARDS = HAZARDS_DE + HAZARDS_EN
 

@@ -153,6 +153,11 @@ CONDITIONAL = _ascii(
         r"perhaps",
         r"possibly",
         r"in case",
+        r"in the event",
+        r"im falle?",
+        # a condition put as a circumstance: "Bei mehr als 5 Tagen Lieferzeit bitte stornieren"
+        r"bei (?:mehr|weniger|ueber|unter|laenger|spaeter|nicht\w*|ausbleib\w*|verzoeger\w*"
+        r"|verspaet\w*|weiter\w*|erneut\w*)",
         r"provided",
         r"assuming",
         r"vorausgesetzt",
@@ -321,6 +326,8 @@ WITHDRAW = _ascii(
         r"changed (?:my|our) minds?",
         r"(?:resolved|sorted|solved|fixed) itself",
         r"(?:i'll|i will|we'll|we will|i'd rather|(?:decided|want|prefer) to) keep",
+        r"(?:behalte|behalten) (?:ich|wir)",
+        r"(?:ich|wir) (?:\w+ ){0,3}(?:behalten|behalte)",
         r"leave (?:it|everything|the order|things) as (?:it is|is)",
         r"on second thoughts?",
         r"actually,? (?:no|don't|do not|never mind|not)",
@@ -362,6 +369,11 @@ DOUBT = _ascii(
         r"frage (?:ja )?nur",
         r"nur gefragt",
         r"(?:rein )?hypothetisch",
+        # a cancellation meant once, then not: "Eigentlich wollte ich kündigen, aber ..."
+        r"(?:eigentlich|urspruenglich|zuerst) (?:\w+ )?wollten? (?:ich|wir)",
+        r"wollten? (?:ich|wir) (?:\w+ ){0,6}(?:kuendigen|stornieren|beenden)\w*,? (?:aber|doch)",
+        r"(?:was|were) (?:going|about|planning) to (?:cancel|terminate|end)",
+        r"(?:wanted|meant|intended) to (?:cancel|terminate)(?: [\w']+){0,6},? but",
         r"hypothetical\w*",
         r"theoreti\w*",
         r"kidding",
