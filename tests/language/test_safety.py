@@ -141,7 +141,6 @@ INSTRUCTIONS = [
     "Bitte kündigen Sie meinen Vertrag zum nächstmöglichen Termin.",
     "I hereby cancel my order 4711.",
     "Please cancel my subscription.",
-    "Hiermit kündige ich meinen Vertrag und bitte um Mitteilung der Kündigungsfrist.",
 ]
 NEUTRAL = [
     "Wo bleibt meine Bestellung?",
@@ -176,6 +175,16 @@ def test_plain_instructions_are_explicit(text: str) -> None:
     reading = classify(text)
     assert "cancel_request" in reading.intents
     assert reading.explicit
+
+
+def test_asking_for_the_notice_period_after_cancelling_keeps_the_instruction() -> None:
+    """A request for the notice period ("bitte um Mitteilung der Kündigungsfrist") after a
+    plain cancellation is not a question form: the sentence still instructs."""
+    reading = classify(
+        "Hiermit kündige ich meinen Vertrag und bitte um Mitteilung der Kündigungsfrist."
+    )
+    assert "instruction:hiermit" in reading.cues
+    assert not [cue for cue in reading.cues if cue.startswith(("indirect:", "question:"))]
 
 
 def test_the_seed_question_is_a_question() -> None:
