@@ -185,7 +185,8 @@ _FIELDS = {
         r"zu wuensch\w* uebrig",
         r"(?:mehr|besseres) erwartet",
         r"nicht (?:ganz |so )?(?:das|wie) (?:erhofft|erwartet|versprochen|gedacht|bestellt)",
-        r"(?:so|wirklich|besonders) (?:toll|gut|berauschend|prickelnd) (?:war|ist) (?:das|es) nicht",
+        r"(?:so|wirklich|besonders) (?:toll|gut|berauschend|prickelnd) (?:war|ist) (?:das|es)"
+        r" nicht",
         r"nicht (?:gerade|wirklich|besonders) (?:toll|gut|berauschend|prickelnd|optimal|ideal)",
         r"suboptimal",
         r"ausbaufaehig",
