@@ -4,6 +4,9 @@ A sentence is read on its own, because a cancellation can be asked about in one 
 instructed in the next. What a sentence shows is kept as flags (for the safety rule and the
 model) and as named cues such as ``question:kann man`` or ``conditional:falls`` (for the
 report that must say why a message counted as a question).
+
+Most patterns find nothing in most sentences; one scan of a sentence (:mod:`._screen`) tells
+which of them can match at all, and only those are searched.
 """
 
 from __future__ import annotations
@@ -29,12 +32,37 @@ from mittelpunkt.language._patterns import (
     REPORTED,
     WITHDRAW,
 )
+from mittelpunkt.language._screen import Screen
 
 __all__ = ["Cues", "SentenceCues", "read_cues"]
 
 _CLAUSE = re.compile(r"[,;:()]|\s-\s", re.ASCII)
 _WISH_WORDS = ("wuerde", "haette", "would", "koennten")
 _POSSIBILITY = re.compile(r"\b(?:moeglich\w*|possible|option|how)\b", re.ASCII)
+# The patterns a sentence is searched with (the instructions' first looks aside): each one
+# is searched only where the sentence's scan shows that it can match.
+_SCREEN = Screen(
+    [
+        CANCEL,
+        CAUSAL,
+        CONDITIONAL,
+        CONFIRM_OBJECT,
+        DANGLING_CONDITION,
+        DOUBT,
+        INDIRECT,
+        LATE_OPENER,
+        NEAR_NEGATION,
+        NEGATION,
+        OPENER,
+        POLITE,
+        POLITE_WISH,
+        REPORTED,
+        WITHDRAW,
+        _POSSIBILITY,
+        *INSTRUCTION.values(),
+    ]
+)
+_UNSCANNED = -1  # the scan of a text that was not scanned: every pattern can match
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,25 +160,27 @@ class Cues:
         return frozenset(found)
 
 
+_MOODS = ("question", "asks", "polite", "withdraw", "doubt", "conditional", "negation", "reported")
+_MOOD_FLAGS = {mood: f"cue:{mood}" for mood in _MOODS}
+_CANCEL_MOOD_FLAGS = {mood: f"cue:cancel_{mood}" for mood in _MOODS}
+
+
 def _sentence_flags(s: SentenceCues) -> set[str]:
-    base = {
-        name
-        for name, on in (
-            ("question", s.question),
-            ("asks", s.asks),
-            ("polite", s.polite),
-            ("withdraw", s.withdraws),
-            ("doubt", s.doubts),
-            ("conditional", s.conditional),
-            ("negation", s.negated),
-            ("reported", s.reported),
-        )
-        if on
-    }
-    flags = {f"cue:{name}" for name in base}
+    shown = (
+        s.question,
+        s.asks,
+        s.polite,
+        s.withdraws,
+        s.doubts,
+        s.conditional,
+        s.negated,
+        s.reported,
+    )
+    moods = [mood for mood, on in zip(_MOODS, shown, strict=True) if on]
+    flags = {_MOOD_FLAGS[mood] for mood in moods}
     if s.cancel:
         flags.add("cue:cancel")
-        flags.update(f"cue:cancel_{name}" for name in base)
+        flags.update(_CANCEL_MOOD_FLAGS[mood] for mood in moods)
         if s.near_negation:
             flags.add("cue:cancel_near_negation")
         if not s.cancel_hazard:
@@ -175,24 +205,27 @@ def read_cues(folded_sentences: list[str]) -> Cues:
     >>> sorted(read_cues(["hiermit kuendige ich meinen vertrag."]).instructions)
     ['cancel_request']
     """
-    return Cues(tuple(_read_sentence(text) for text in folded_sentences))
+    return Cues(tuple(_read_sentence(text, _SCREEN.scan(text)) for text in folded_sentences))
 
 
-def _read_sentence(text: str) -> SentenceCues:
+def _read_sentence(text: str, seen: int) -> SentenceCues:
+    """Read one sentence; ``seen`` is its scan (the patterns that can match in it)."""
     names: list[str] = []
-    cancel = _found(CANCEL, text, "cancel", names)
-    asks, polite, question = _question(text, names)
-    conditional = _found(CONDITIONAL, _without_wishes(text), "conditional", names)
-    negated, cancel_negated = _negation(text, names, cancel=cancel)
-    withdraws = _found(WITHDRAW, text, "withdraw", names)
-    doubts = _found(DOUBT, text, "doubt", names)
-    dangles = conditional and _found(DANGLING_CONDITION, text, "conditional", names)
+    cancel = _found(CANCEL, text, seen, "cancel", names)
+    asks, polite, question = _question(text, seen, names)
+    conditional = _conditional(text, seen, names)
+    negated, cancel_negated = _negation(text, seen, names, cancel=cancel)
+    withdraws = _found(WITHDRAW, text, seen, "withdraw", names)
+    doubts = _found(DOUBT, text, seen, "doubt", names)
+    dangles = conditional and _found(DANGLING_CONDITION, text, seen, "conditional", names)
     reported = (cancel or not (question or conditional)) and _found(
-        REPORTED, text, "reported", names
+        REPORTED, text, seen, "reported", names
     )
-    near_negation = cancel and bool(NEAR_NEGATION.search(text))
+    near_negation = cancel and bool(_SCREEN.search(NEAR_NEGATION, text, seen))
     unsure = question or conditional or reported
-    instructions = frozenset() if unsure else _instructions(text, names, negated, cancel_negated)
+    instructions = (
+        frozenset() if unsure else _instructions(text, seen, names, negated, cancel_negated)
+    )
     return SentenceCues(
         cancel=cancel,
         asks=asks and not polite,
@@ -211,27 +244,33 @@ def _read_sentence(text: str) -> SentenceCues:
     )
 
 
-def _question(text: str, names: list[str]) -> tuple[bool, bool, bool]:
+def _question(text: str, seen: int, names: list[str]) -> tuple[bool, bool, bool]:
     """Whether the sentence asks, is a polite request, and is any kind of question."""
-    asks = _asks(text, names)
-    polite = _found(POLITE, text, "polite", names) and not _POSSIBILITY.search(text)
-    return asks, polite, asks or polite or _found(LATE_OPENER, text, "question", names)
+    asks = _asks(text, seen, names)
+    polite = _found(POLITE, text, seen, "polite", names) and not _SCREEN.search(
+        _POSSIBILITY, text, seen
+    )
+    return asks, polite, asks or polite or _found(LATE_OPENER, text, seen, "question", names)
 
 
-def _asks(text: str, names: list[str]) -> bool:
+def _asks(text: str, seen: int, names: list[str]) -> bool:
     if "?" in text:
         return _note("question:?", names)
-    return _found(OPENER, text, "question", names) or _found(INDIRECT, text, "indirect", names)
+    return _found(OPENER, text, seen, "question", names) or _found(
+        INDIRECT, text, seen, "indirect", names
+    )
 
 
-def _without_wishes(text: str) -> str:
-    if any(word in text for word in _WISH_WORDS):
-        return POLITE_WISH.sub(" ", text)
-    return text
+def _conditional(text: str, seen: int, names: list[str]) -> bool:
+    """A condition or hesitation, polite wishes ("würde gerne") aside."""
+    if any(word in text for word in _WISH_WORDS) and _SCREEN.may_match(POLITE_WISH, text, seen):
+        # The text changed: the scan does not hold for it.
+        return _found(CONDITIONAL, POLITE_WISH.sub(" ", text), _UNSCANNED, "conditional", names)
+    return _found(CONDITIONAL, text, seen, "conditional", names)
 
 
-def _found(pattern: re.Pattern[str], text: str, kind: str, names: list[str]) -> bool:
-    match = pattern.search(text)
+def _found(pattern: re.Pattern[str], text: str, seen: int, kind: str, names: list[str]) -> bool:
+    match = _SCREEN.search(pattern, text, seen)
     if match is None:
         return False
     return _note(f"{kind}:{match.group().strip(' ,;:(')}", names)
@@ -242,40 +281,51 @@ def _note(name: str, names: list[str]) -> bool:
     return True
 
 
-def _negation(text: str, names: list[str], *, cancel: bool) -> tuple[bool, bool]:
+def _negation(text: str, seen: int, names: list[str], *, cancel: bool) -> tuple[bool, bool]:
+    """A negation, and whether it is in a clause that names the cancellation.
+
+    The clauses are pieces of the sentence cut at non-word characters: its scan holds.
+    """
     if not cancel:
-        return _found(NEGATION, text, "negation", names), False
+        return _found(NEGATION, text, seen, "negation", names), False
     negated = cancel_negated = False
     for clause in _CLAUSE.split(text):
-        in_clause = bool(CANCEL.search(clause))
-        if CAUSAL.match(clause.strip()) and not in_clause:
+        in_clause = bool(_SCREEN.search(CANCEL, clause, seen))
+        if not in_clause and _causal(clause.strip(), seen):
             continue
-        if _found(NEGATION, clause, "negation", names):
+        if _found(NEGATION, clause, seen, "negation", names):
             negated = True
             cancel_negated |= in_clause
     return negated, cancel_negated
 
 
+def _causal(clause: str, seen: int) -> bool:
+    return _SCREEN.may_match(CAUSAL, clause, seen) and CAUSAL.match(clause) is not None
+
+
 def _instructions(
-    text: str, names: list[str], negated: bool, cancel_negated: bool
+    text: str, seen: int, names: list[str], negated: bool, cancel_negated: bool
 ) -> frozenset[str]:
     found = set()
-    if not cancel_negated and _instructs("cancel_request", _without_confirm(text), names):
+    if not cancel_negated and _cancel_instructed(text, seen, names):
         found.add("cancel_request")
-    if not negated and _instructs("reactivation_request", text, names):
+    if not negated and _instructs("reactivation_request", text, seen, names):
         found.add("reactivation_request")
-    if _instructs("unsubscribe", text, names):
+    if _instructs("unsubscribe", text, seen, names):
         found.add("unsubscribe")
     return frozenset(found)
 
 
-def _without_confirm(text: str) -> str:
-    if "bestaetig" in text or "confirm" in text:
-        return CONFIRM_OBJECT.sub(" ", text)
-    return text
+def _cancel_instructed(text: str, seen: int, names: list[str]) -> bool:
+    """An instruction to cancel, a confirmation asked for ("bestätigen Sie die Kündigung") aside."""
+    if ("bestaetig" in text or "confirm" in text) and _SCREEN.may_match(CONFIRM_OBJECT, text, seen):
+        # The text changed: the scan does not hold for it.
+        return _instructs("cancel_request", CONFIRM_OBJECT.sub(" ", text), _UNSCANNED, names)
+    return _instructs("cancel_request", text, seen, names)
 
 
-def _instructs(intent: str, text: str, names: list[str]) -> bool:
-    return bool(HINT[intent].search(text)) and _found(
-        INSTRUCTION[intent], text, "instruction", names
-    )
+def _instructs(intent: str, text: str, seen: int, names: list[str]) -> bool:
+    instruction = INSTRUCTION[intent]
+    if not _SCREEN.may_match(instruction, text, seen):
+        return False  # whatever the first look finds, the instruction is not there
+    return bool(HINT[intent].search(text)) and _found(instruction, text, seen, "instruction", names)

@@ -15,6 +15,7 @@ import re
 
 from mittelpunkt.language._regex import ascii_pattern as _ascii
 from mittelpunkt.language._regex import by_first_letter
+from mittelpunkt.language._screen import Screen
 
 __all__ = ["word_fields"]
 
@@ -378,13 +379,21 @@ _FIELDS = {
 }
 
 
+# Each field's feature; and the scan that skips the fields a text cannot touch.
+_FEATURES = {f"lex:{intent}": pattern for intent, pattern in _FIELDS.items()}
+_SCREEN = Screen(list(_FIELDS.values()))
+
+
 def word_fields(folded: str) -> set[str]:
     """The word fields a folded text touches, as features (``lex:<intent>``).
 
     >>> sorted(word_fields("wo bleibt mein paket? ich bin echt genervt!!"))
     ['lex:complaint', 'lex:emphasis', 'lex:status_inquiry']
     """
-    found = {f"lex:{intent}" for intent, pattern in _FIELDS.items() if pattern.search(folded)}
+    seen = _SCREEN.scan(folded)
+    found = {
+        feature for feature, pattern in _FEATURES.items() if _SCREEN.search(pattern, folded, seen)
+    }
     if "!!" in folded or "??" in folded:
         found.add("lex:emphasis")
     return found
