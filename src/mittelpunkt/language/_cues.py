@@ -32,10 +32,12 @@ from mittelpunkt.language._patterns import (
     REPORTED,
     WITHDRAW,
 )
-from mittelpunkt.language._screen import Screen
+from mittelpunkt.language._screen import EVERYTHING, Scan, Screen
 
 __all__ = ["Cues", "SentenceCues", "read_cues"]
 
+# The first look for an instruction to cancel is the search every sentence has had already.
+_CANCEL_LOOKS_FIRST = HINT["cancel_request"] is CANCEL
 _CLAUSE = re.compile(r"[,;:()]|\s-\s", re.ASCII)
 _WISH_WORDS = ("wuerde", "haette", "would", "koennten")
 _POSSIBILITY = re.compile(r"\b(?:moeglich\w*|possible|option|how)\b", re.ASCII)
@@ -62,7 +64,6 @@ _SCREEN = Screen(
         *INSTRUCTION.values(),
     ]
 )
-_UNSCANNED = -1  # the scan of a text that was not scanned: every pattern can match
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,23 +209,27 @@ def read_cues(folded_sentences: list[str]) -> Cues:
     return Cues(tuple(_read_sentence(text, _SCREEN.scan(text)) for text in folded_sentences))
 
 
-def _read_sentence(text: str, seen: int) -> SentenceCues:
-    """Read one sentence; ``seen`` is its scan (the patterns that can match in it)."""
+def _read_sentence(text: str, scan: Scan) -> SentenceCues:
+    """Read one sentence, searching it for the patterns that ``scan`` (its scan) allows."""
     names: list[str] = []
-    cancel = _found(CANCEL, text, seen, "cancel", names)
-    asks, polite, question = _question(text, seen, names)
-    conditional = _conditional(text, seen, names)
-    negated, cancel_negated = _negation(text, seen, names, cancel=cancel)
-    withdraws = _found(WITHDRAW, text, seen, "withdraw", names)
-    doubts = _found(DOUBT, text, seen, "doubt", names)
-    dangles = conditional and _found(DANGLING_CONDITION, text, seen, "conditional", names)
+    cancel = _found(CANCEL, text, scan, "cancel", names)
+    asks, polite, question = _question(text, scan, names)
+    conditional = _conditional(text, scan, names)
+    negated, cancel_negated = _negation(text, scan, names, cancel=cancel)
+    withdraws = _found(WITHDRAW, text, scan, "withdraw", names)
+    doubts = _found(DOUBT, text, scan, "doubt", names)
+    dangles = conditional and _found(DANGLING_CONDITION, text, scan, "conditional", names)
     reported = (cancel or not (question or conditional)) and _found(
-        REPORTED, text, seen, "reported", names
+        REPORTED, text, scan, "reported", names
     )
-    near_negation = cancel and bool(_SCREEN.search(NEAR_NEGATION, text, seen))
+    near_negation = cancel and bool(_SCREEN.search(NEAR_NEGATION, text, scan))
     unsure = question or conditional or reported
     instructions = (
-        frozenset() if unsure else _instructions(text, seen, names, negated, cancel_negated)
+        frozenset()
+        if unsure
+        else _instructions(
+            text, scan, names, cancel, negated=negated, cancel_negated=cancel_negated
+        )
     )
     return SentenceCues(
         cancel=cancel,
@@ -244,33 +249,33 @@ def _read_sentence(text: str, seen: int) -> SentenceCues:
     )
 
 
-def _question(text: str, seen: int, names: list[str]) -> tuple[bool, bool, bool]:
+def _question(text: str, scan: Scan, names: list[str]) -> tuple[bool, bool, bool]:
     """Whether the sentence asks, is a polite request, and is any kind of question."""
-    asks = _asks(text, seen, names)
-    polite = _found(POLITE, text, seen, "polite", names) and not _SCREEN.search(
-        _POSSIBILITY, text, seen
+    asks = _asks(text, scan, names)
+    polite = _found(POLITE, text, scan, "polite", names) and not _SCREEN.search(
+        _POSSIBILITY, text, scan
     )
-    return asks, polite, asks or polite or _found(LATE_OPENER, text, seen, "question", names)
+    return asks, polite, asks or polite or _found(LATE_OPENER, text, scan, "question", names)
 
 
-def _asks(text: str, seen: int, names: list[str]) -> bool:
+def _asks(text: str, scan: Scan, names: list[str]) -> bool:
     if "?" in text:
         return _note("question:?", names)
-    return _found(OPENER, text, seen, "question", names) or _found(
-        INDIRECT, text, seen, "indirect", names
+    return _found(OPENER, text, scan, "question", names) or _found(
+        INDIRECT, text, scan, "indirect", names
     )
 
 
-def _conditional(text: str, seen: int, names: list[str]) -> bool:
+def _conditional(text: str, scan: Scan, names: list[str]) -> bool:
     """A condition or hesitation, polite wishes ("würde gerne") aside."""
-    if any(word in text for word in _WISH_WORDS) and _SCREEN.may_match(POLITE_WISH, text, seen):
+    if any(word in text for word in _WISH_WORDS) and _SCREEN.may_match(POLITE_WISH, text, scan):
         # The text changed: the scan does not hold for it.
-        return _found(CONDITIONAL, POLITE_WISH.sub(" ", text), _UNSCANNED, "conditional", names)
-    return _found(CONDITIONAL, text, seen, "conditional", names)
+        return _found(CONDITIONAL, POLITE_WISH.sub(" ", text), EVERYTHING, "conditional", names)
+    return _found(CONDITIONAL, text, scan, "conditional", names)
 
 
-def _found(pattern: re.Pattern[str], text: str, seen: int, kind: str, names: list[str]) -> bool:
-    match = _SCREEN.search(pattern, text, seen)
+def _found(pattern: re.Pattern[str], text: str, scan: Scan, kind: str, names: list[str]) -> bool:
+    match = _SCREEN.search(pattern, text, scan)
     if match is None:
         return False
     return _note(f"{kind}:{match.group().strip(' ,;:(')}", names)
@@ -281,51 +286,56 @@ def _note(name: str, names: list[str]) -> bool:
     return True
 
 
-def _negation(text: str, seen: int, names: list[str], *, cancel: bool) -> tuple[bool, bool]:
+def _negation(text: str, scan: Scan, names: list[str], *, cancel: bool) -> tuple[bool, bool]:
     """A negation, and whether it is in a clause that names the cancellation.
 
     The clauses are pieces of the sentence cut at non-word characters: its scan holds.
     """
     if not cancel:
-        return _found(NEGATION, text, seen, "negation", names), False
+        return _found(NEGATION, text, scan, "negation", names), False
     negated = cancel_negated = False
     for clause in _CLAUSE.split(text):
-        in_clause = bool(_SCREEN.search(CANCEL, clause, seen))
-        if not in_clause and _causal(clause.strip(), seen):
+        in_clause = bool(_SCREEN.search(CANCEL, clause, scan))
+        if not in_clause and _causal(clause.strip(), scan):
             continue
-        if _found(NEGATION, clause, seen, "negation", names):
+        if _found(NEGATION, clause, scan, "negation", names):
             negated = True
             cancel_negated |= in_clause
     return negated, cancel_negated
 
 
-def _causal(clause: str, seen: int) -> bool:
-    return _SCREEN.may_match(CAUSAL, clause, seen) and CAUSAL.match(clause) is not None
+def _causal(clause: str, scan: Scan) -> bool:
+    return _SCREEN.may_match(CAUSAL, clause, scan) and CAUSAL.match(clause) is not None
 
 
 def _instructions(
-    text: str, seen: int, names: list[str], negated: bool, cancel_negated: bool
+    text: str, scan: Scan, names: list[str], cancel: bool, *, negated: bool, cancel_negated: bool
 ) -> frozenset[str]:
     found = set()
-    if not cancel_negated and _cancel_instructed(text, seen, names):
+    if not cancel_negated and _cancel_instructed(text, scan, names, cancel=cancel):
         found.add("cancel_request")
-    if not negated and _instructs("reactivation_request", text, seen, names):
+    if not negated and _instructs("reactivation_request", text, scan, names):
         found.add("reactivation_request")
-    if _instructs("unsubscribe", text, seen, names):
+    if _instructs("unsubscribe", text, scan, names):
         found.add("unsubscribe")
     return frozenset(found)
 
 
-def _cancel_instructed(text: str, seen: int, names: list[str]) -> bool:
-    """An instruction to cancel, a confirmation asked for ("bestätigen Sie die Kündigung") aside."""
-    if ("bestaetig" in text or "confirm" in text) and _SCREEN.may_match(CONFIRM_OBJECT, text, seen):
+def _cancel_instructed(text: str, scan: Scan, names: list[str], *, cancel: bool) -> bool:
+    """An instruction to cancel, a confirmation asked for ("bestätigen Sie die Kündigung") aside.
+
+    ``cancel``: whether the sentence names a cancellation, which is the first look.
+    """
+    if ("bestaetig" in text or "confirm" in text) and _SCREEN.may_match(CONFIRM_OBJECT, text, scan):
         # The text changed: the scan does not hold for it.
-        return _instructs("cancel_request", CONFIRM_OBJECT.sub(" ", text), _UNSCANNED, names)
-    return _instructs("cancel_request", text, seen, names)
+        return _instructs("cancel_request", CONFIRM_OBJECT.sub(" ", text), EVERYTHING, names)
+    if _CANCEL_LOOKS_FIRST:
+        return cancel and _found(INSTRUCTION["cancel_request"], text, scan, "instruction", names)
+    return _instructs("cancel_request", text, scan, names)
 
 
-def _instructs(intent: str, text: str, seen: int, names: list[str]) -> bool:
+def _instructs(intent: str, text: str, scan: Scan, names: list[str]) -> bool:
     instruction = INSTRUCTION[intent]
-    if not _SCREEN.may_match(instruction, text, seen):
+    if not _SCREEN.may_match(instruction, text, scan):
         return False  # whatever the first look finds, the instruction is not there
-    return bool(HINT[intent].search(text)) and _found(instruction, text, seen, "instruction", names)
+    return bool(HINT[intent].search(text)) and _found(instruction, text, scan, "instruction", names)

@@ -390,9 +390,9 @@ def word_fields(folded: str) -> set[str]:
     >>> sorted(word_fields("wo bleibt mein paket? ich bin echt genervt!!"))
     ['lex:complaint', 'lex:emphasis', 'lex:status_inquiry']
     """
-    seen = _SCREEN.scan(folded)
+    scan = _SCREEN.scan(folded)
     found = {
-        feature for feature, pattern in _FEATURES.items() if _SCREEN.search(pattern, folded, seen)
+        feature for feature, pattern in _FEATURES.items() if _SCREEN.search(pattern, folded, scan)
     }
     if "!!" in folded or "??" in folded:
         found.add("lex:emphasis")
