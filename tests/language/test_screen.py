@@ -30,7 +30,7 @@ def folded_messages() -> list[list[str]]:
 def vocabulary() -> list[str]:
     """Words of the corpus, and the starts the screens look for: texts that match often."""
     found = {word for message in folded_messages()[::7] for s in message for word in words(s)}
-    for screen in (_cues._SCREEN, _lexicon._SCREEN):
+    for screen in (_cues._screen(), _lexicon._screen()):
         found |= set(screen._sure)
     return sorted(found)
 
@@ -52,21 +52,21 @@ def pieces(sentence: str) -> list[str]:
 
 def assert_screens_keep_every_match(folded_sentences: list[str]) -> None:
     for sentence in folded_sentences:
-        scan = _cues._SCREEN.scan(sentence)
-        for pattern in _cues._SCREEN.patterns:
+        scan = _cues._screen().scan(sentence)
+        for pattern in _cues._screen().patterns:
             for piece in pieces(sentence):
                 if pattern.search(piece):
-                    assert _cues._SCREEN.may_match(pattern, piece, scan), (pattern, piece)
+                    assert scan.may_match(pattern, piece), (pattern, piece)
     message = " ".join(folded_sentences)
-    scan = _lexicon._SCREEN.scan(message)
-    for pattern in _lexicon._SCREEN.patterns:
+    scan = _lexicon._screen().scan(message)
+    for pattern in _lexicon._screen().patterns:
         if pattern.search(message):
-            assert _lexicon._SCREEN.may_match(pattern, message, scan), (pattern, message)
+            assert scan.may_match(pattern, message), (pattern, message)
 
 
 def assert_reads_alike(folded_sentences: list[str]) -> None:
     for sentence in folded_sentences:
-        screened = _cues._read_sentence(sentence, _cues._SCREEN.scan(sentence))
+        screened = _cues._read_sentence(sentence, _cues._screen().scan(sentence))
         assert screened == _cues._read_sentence(sentence, EVERYTHING)
     message = " ".join(folded_sentences)
     plain = {f"lex:{field}" for field, p in _lexicon._FIELDS.items() if p.search(message)}
@@ -93,9 +93,9 @@ def test_no_pattern_matches_in_made_up_texts_where_the_screen_ruled_it_out(
 
 
 def test_the_screens_read_the_patterns_that_cost_most() -> None:
-    unread = [p.pattern[:40] for p in _cues._SCREEN.patterns if read_sieve(p).always]
+    unread = [p.pattern[:40] for p in _cues._screen().patterns if read_sieve(p).always]
     assert not unread
-    assert not [p.pattern[:40] for p in _lexicon._SCREEN.patterns if read_sieve(p).always]
+    assert not [p.pattern[:40] for p in _lexicon._screen().patterns if read_sieve(p).always]
 
 
 @pytest.mark.parametrize(
@@ -120,7 +120,7 @@ def test_the_screens_read_the_patterns_that_cost_most() -> None:
 def test_a_screen_finds_what_its_pattern_finds(pattern: str, text: str) -> None:
     compiled = re.compile(pattern, re.ASCII)
     screen = Screen([compiled])
-    expected, found = compiled.search(text), screen.search(compiled, text, screen.scan(text))
+    expected, found = compiled.search(text), screen.scan(text).search(compiled, text)
     assert expected is not None
     assert found is not None
     assert found.span() == expected.span()
@@ -130,12 +130,12 @@ def test_a_screen_skips_what_cannot_match() -> None:
     compiled = re.compile(r"\b(?:storn\w*|cancel|bitte (?:\w+ )?vergessen)\b", re.ASCII)
     screen = Screen([compiled])
     for text in ("bitte nicht, danke", "ich will nicht", "bitte alles ignorieren"):
-        assert not screen.may_match(compiled, text, screen.scan(text))
-    assert screen.may_match(compiled, "stornieren", EVERYTHING)
+        assert not screen.scan(text).may_match(compiled, text)
+    assert EVERYTHING.may_match(compiled, "stornieren")
 
 
 def test_patterns_the_screen_cannot_read_are_always_searched() -> None:
     unreadable = [re.compile(r"\w+", re.ASCII), re.compile("wo", re.IGNORECASE), re.compile("wo")]
     assert all(read_sieve(pattern).always for pattern in unreadable)
     screen = Screen(unreadable)
-    assert all(screen.may_match(pattern, "", screen.scan("")) for pattern in unreadable)
+    assert all(screen.scan("").may_match(pattern, "") for pattern in unreadable)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from mittelpunkt.language._instructions import HINT, INSTRUCTION
 from mittelpunkt.language._patterns import (
@@ -41,29 +42,6 @@ _CANCEL_LOOKS_FIRST = HINT["cancel_request"] is CANCEL
 _CLAUSE = re.compile(r"[,;:()]|\s-\s", re.ASCII)
 _WISH_WORDS = ("wuerde", "haette", "would", "koennten")
 _POSSIBILITY = re.compile(r"\b(?:moeglich\w*|possible|option|how)\b", re.ASCII)
-# The patterns a sentence is searched with (the instructions' first looks aside): each one
-# is searched only where the sentence's scan shows that it can match.
-_SCREEN = Screen(
-    [
-        CANCEL,
-        CAUSAL,
-        CONDITIONAL,
-        CONFIRM_OBJECT,
-        DANGLING_CONDITION,
-        DOUBT,
-        INDIRECT,
-        LATE_OPENER,
-        NEAR_NEGATION,
-        NEGATION,
-        OPENER,
-        POLITE,
-        POLITE_WISH,
-        REPORTED,
-        WITHDRAW,
-        _POSSIBILITY,
-        *INSTRUCTION.values(),
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +167,36 @@ def _sentence_flags(s: SentenceCues) -> set[str]:
     return flags
 
 
+@cache
+def _screen() -> Screen:
+    """The patterns a sentence is searched with, screened (read on first use).
+
+    Left out: the instructions' first looks, and the question openers, which are only tried
+    at a sentence's start anyway.
+    """
+    instructions = INSTRUCTION.values()
+    return Screen(
+        [
+            CANCEL,
+            CAUSAL,
+            CONDITIONAL,
+            CONFIRM_OBJECT,
+            DANGLING_CONDITION,
+            DOUBT,
+            INDIRECT,
+            LATE_OPENER,
+            NEAR_NEGATION,
+            NEGATION,
+            POLITE,
+            POLITE_WISH,
+            REPORTED,
+            WITHDRAW,
+            _POSSIBILITY,
+            *instructions,
+        ]
+    )
+
+
 def read_cues(folded_sentences: list[str]) -> Cues:
     """Read the cues of a message's folded sentences.
 
@@ -206,7 +214,8 @@ def read_cues(folded_sentences: list[str]) -> Cues:
     >>> sorted(read_cues(["hiermit kuendige ich meinen vertrag."]).instructions)
     ['cancel_request']
     """
-    return Cues(tuple(_read_sentence(text, _SCREEN.scan(text)) for text in folded_sentences))
+    screen = _screen()
+    return Cues(tuple(_read_sentence(text, screen.scan(text)) for text in folded_sentences))
 
 
 def _read_sentence(text: str, scan: Scan) -> SentenceCues:
@@ -222,7 +231,7 @@ def _read_sentence(text: str, scan: Scan) -> SentenceCues:
     reported = (cancel or not (question or conditional)) and _found(
         REPORTED, text, scan, "reported", names
     )
-    near_negation = cancel and bool(_SCREEN.search(NEAR_NEGATION, text, scan))
+    near_negation = cancel and bool(scan.search(NEAR_NEGATION, text))
     unsure = question or conditional or reported
     instructions = (
         frozenset()
@@ -252,9 +261,7 @@ def _read_sentence(text: str, scan: Scan) -> SentenceCues:
 def _question(text: str, scan: Scan, names: list[str]) -> tuple[bool, bool, bool]:
     """Whether the sentence asks, is a polite request, and is any kind of question."""
     asks = _asks(text, scan, names)
-    polite = _found(POLITE, text, scan, "polite", names) and not _SCREEN.search(
-        _POSSIBILITY, text, scan
-    )
+    polite = _found(POLITE, text, scan, "polite", names) and not scan.search(_POSSIBILITY, text)
     return asks, polite, asks or polite or _found(LATE_OPENER, text, scan, "question", names)
 
 
@@ -268,14 +275,14 @@ def _asks(text: str, scan: Scan, names: list[str]) -> bool:
 
 def _conditional(text: str, scan: Scan, names: list[str]) -> bool:
     """A condition or hesitation, polite wishes ("würde gerne") aside."""
-    if any(word in text for word in _WISH_WORDS) and _SCREEN.may_match(POLITE_WISH, text, scan):
+    if any(word in text for word in _WISH_WORDS) and scan.may_match(POLITE_WISH, text):
         # The text changed: the scan does not hold for it.
         return _found(CONDITIONAL, POLITE_WISH.sub(" ", text), EVERYTHING, "conditional", names)
     return _found(CONDITIONAL, text, scan, "conditional", names)
 
 
 def _found(pattern: re.Pattern[str], text: str, scan: Scan, kind: str, names: list[str]) -> bool:
-    match = _SCREEN.search(pattern, text, scan)
+    match = scan.search(pattern, text)
     if match is None:
         return False
     return _note(f"{kind}:{match.group().strip(' ,;:(')}", names)
@@ -295,7 +302,7 @@ def _negation(text: str, scan: Scan, names: list[str], *, cancel: bool) -> tuple
         return _found(NEGATION, text, scan, "negation", names), False
     negated = cancel_negated = False
     for clause in _CLAUSE.split(text):
-        in_clause = bool(_SCREEN.search(CANCEL, clause, scan))
+        in_clause = bool(scan.search(CANCEL, clause))
         if not in_clause and _causal(clause.strip(), scan):
             continue
         if _found(NEGATION, clause, scan, "negation", names):
@@ -305,7 +312,7 @@ def _negation(text: str, scan: Scan, names: list[str], *, cancel: bool) -> tuple
 
 
 def _causal(clause: str, scan: Scan) -> bool:
-    return _SCREEN.may_match(CAUSAL, clause, scan) and CAUSAL.match(clause) is not None
+    return scan.may_match(CAUSAL, clause) and CAUSAL.match(clause) is not None
 
 
 def _instructions(
@@ -326,7 +333,7 @@ def _cancel_instructed(text: str, scan: Scan, names: list[str], *, cancel: bool)
 
     ``cancel``: whether the sentence names a cancellation, which is the first look.
     """
-    if ("bestaetig" in text or "confirm" in text) and _SCREEN.may_match(CONFIRM_OBJECT, text, scan):
+    if ("bestaetig" in text or "confirm" in text) and scan.may_match(CONFIRM_OBJECT, text):
         # The text changed: the scan does not hold for it.
         return _instructs("cancel_request", CONFIRM_OBJECT.sub(" ", text), EVERYTHING, names)
     if _CANCEL_LOOKS_FIRST:
@@ -336,6 +343,6 @@ def _cancel_instructed(text: str, scan: Scan, names: list[str], *, cancel: bool)
 
 def _instructs(intent: str, text: str, scan: Scan, names: list[str]) -> bool:
     instruction = INSTRUCTION[intent]
-    if not _SCREEN.may_match(instruction, text, scan):
+    if not scan.may_match(instruction, text):
         return False  # whatever the first look finds, the instruction is not there
     return bool(HINT[intent].search(text)) and _found(instruction, text, scan, "instruction", names)

@@ -12,6 +12,7 @@ here ("no need for", "doch gefunden") only informs the model.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from mittelpunkt.language._regex import ascii_pattern as _ascii
 from mittelpunkt.language._regex import by_first_letter
@@ -379,9 +380,13 @@ _FIELDS = {
 }
 
 
-# Each field's feature; and the scan that skips the fields a text cannot touch.
 _FEATURES = {f"lex:{intent}": pattern for intent, pattern in _FIELDS.items()}
-_SCREEN = Screen(list(_FIELDS.values()))
+
+
+@cache
+def _screen() -> Screen:
+    """The fields' patterns, screened (read on first use: it takes a moment)."""
+    return Screen(list(_FIELDS.values()))
 
 
 def word_fields(folded: str) -> set[str]:
@@ -390,10 +395,8 @@ def word_fields(folded: str) -> set[str]:
     >>> sorted(word_fields("wo bleibt mein paket? ich bin echt genervt!!"))
     ['lex:complaint', 'lex:emphasis', 'lex:status_inquiry']
     """
-    scan = _SCREEN.scan(folded)
-    found = {
-        feature for feature, pattern in _FEATURES.items() if _SCREEN.search(pattern, folded, scan)
-    }
+    scan = _screen().scan(folded)
+    found = {feature for feature, pattern in _FEATURES.items() if scan.search(pattern, folded)}
     if "!!" in folded or "??" in folded:
         found.add("lex:emphasis")
     return found

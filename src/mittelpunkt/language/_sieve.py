@@ -4,7 +4,7 @@ The pattern is parsed by Python's own parser (``re._parser``, whose result ``re.
 compiles), and every way through it is followed for a few characters (:class:`_Reader`). A
 way that begins at a word start with "storn" gives the start ``storn``. Where a way cannot
 be followed character by character (``\w+``, ``.{0,80}?``), what is left of it still names
-strings that every match along it contains (:func:`_required`): a match of
+strings that every match along it contains (:class:`_Contained`): a match of
 ``bitte (?:\w+ ){0,4}(?:ignorieren|vergessen)`` begins with "bitte " at a word start and
 contains "ignorieren" or "vergessen".
 
@@ -15,7 +15,7 @@ contains none of the strings inside, has no match.
 
 >>> sieve = read_sieve(re.compile(r"\b(?:storn\w*|bitte (?:\w+ ){0,4}vergessen)", re.ASCII))
 >>> sieve.starts
-{'storn': (), 'bitte ': ('vergessen',)}
+{'storn': ((),), 'bitte ': ((('vergessen',),),)}
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ _SPANS = (6, 4, 3, 2)  # starts this long, the longest first; shorter ones when 
 _MANY = 400  # ways through one pattern beyond which shorter starts are read
 _STEPS = 20_000  # repetitions followed in one pattern beyond which shorter starts are read
 _FEW = 8  # strings inside, for the matches not at a word start: more cost more than a search
-_SOME = 16  # strings a match from a start contains: more cost more than they save
+_SOME = 16  # strings to look for in one part of a match: more cost more than they save
+_PARTS = 3  # parts of a match looked for, the most telling ones
 _SPELLED = 64  # strings an element may spell out
 _SMALL_CLASS = 6  # a character class of up to this many characters is spelled out
 _UNBOUNDED = 1_000  # a repetition allowed this often is as good as unbounded
@@ -45,6 +46,8 @@ _NON_WORD_CATEGORIES = frozenset({_sre.CATEGORY_NOT_WORD, _sre.CATEGORY_SPACE})
 _REPEATS = frozenset({_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT})
 
 Item = tuple[Any, Any]  # an element of a parsed pattern: its operation and its arguments
+Strings = tuple[str, ...]  # strings of which a match contains one
+Way = tuple[Strings, ...]  # strings a match contains one of each of (none: nothing is known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,26 +55,32 @@ class Sieve:
     """How every match of one pattern begins.
 
     Attributes:
-        starts: the strings a match begins with at a word start; for each, the strings of
-            which such a match contains one besides (none: nothing more is known).
+        starts: the strings a match begins with at a word start; for each, the ways such a
+            match may go on, and for each way, the parts it contains: one string of each
+            part (a way without parts may go on in any way).
         inside: the strings of which every other match contains one.
         always: nothing can be told: the pattern is always searched.
     """
 
-    starts: dict[str, tuple[str, ...]]
-    inside: tuple[str, ...]
+    starts: dict[str, tuple[Way, ...]]
+    inside: Strings
     always: bool = False
 
 
 _UNTOLD = Sieve({}, (), always=True)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
 class _Then:
-    """A pattern's elements from one on: that element, and what follows it (None: the end)."""
+    """A pattern's elements from one on: that element, and what follows it (None: the end).
 
-    item: Item
-    rest: _Then | None
+    Known by identity (the reader notes where it has been).
+    """
+
+    __slots__ = ("item", "rest")
+
+    def __init__(self, item: Item, rest: _Then | None) -> None:
+        self.item = item
+        self.rest = rest
 
 
 def _chain(items: Sequence[Item], rest: _Then | None) -> _Then | None:
@@ -116,28 +125,27 @@ def read_sieve(pattern: re.Pattern[str]) -> Sieve:
 
 def _sieve(ends: Iterable[tuple[str, bool, _Then | None]]) -> Sieve:
     """The sieve from where the ways stopped: what was read, where, and what was left."""
-    starts: dict[str, set[str]] = {}
-    sure: set[str] = set()  # starts of a way that tells nothing more
+    contained = _Contained()
+    starts: dict[str, set[Way]] = {}
     inside: set[str] = set()
     for begun, at_word_start, rest in ends:
         if begun and at_word_start:
-            then = _required(_items(rest))
-            starts.setdefault(begun, set()).update(then)
-            if not then:
-                sure.add(begun)
+            starts.setdefault(begun, set()).add(contained.way(_items(rest)))
         elif begun:
             inside.add(begun)
-        elif needed := _required(_items(rest)):
+        elif needed := contained.required(_items(rest)):
             inside |= needed
         else:
             return _UNTOLD
     fewest = _fewest(inside)
     if len(fewest) > _FEW:
         return _UNTOLD
-    told = {begun: () if begun in sure else _fewest(then) for begun, then in starts.items()}
-    return Sieve(
-        {begun: then if len(then) <= _SOME else () for begun, then in told.items()}, fewest
-    )
+    return Sieve({begun: _either(ways) for begun, ways in starts.items()}, fewest)
+
+
+def _either(ways: set[Way]) -> tuple[Way, ...]:
+    """The ways from one start, or only the way that needs nothing when there is one."""
+    return ((),) if () in ways else tuple(sorted(ways))
 
 
 class _Reader:
@@ -234,76 +242,116 @@ def _chars(op: Any, av: Any) -> str:
     return chars if len(chars) <= _SMALL_CLASS else ""
 
 
-def _required(items: list[Item]) -> set[str]:
-    r"""Strings of which every match of ``items`` contains one (none when nothing is known).
+class _Contained:
+    """What the elements of one pattern spell out, and what every match of them contains.
 
-    Of the stretches of elements that every match goes through and that spell out a few
-    strings, the one whose shortest string is longest.
-
-    >>> sorted(_required(list(_parser.parse(r"\w+(?:don't|not) ?\.", re.ASCII).data)))
-    ["don't", 'not']
+    The same groups and branches come up again and again, once for every way that stops
+    before them: each one is worked out once (known by its id, while the parsed pattern that
+    holds it is being read).
     """
-    best: set[str] = set()
-    for part in _parts(items):
-        if "" not in part and min(map(len, part)) > min(map(len, best), default=0):
-            best = part
-    return best
 
+    def __init__(self) -> None:
+        self._required: dict[int, set[str]] = {}
+        self._spelled: dict[int, set[str] | None] = {}
+        self._fewest: dict[frozenset[str], Strings] = {}
 
-def _parts(items: list[Item]) -> list[set[str]]:
-    """For each stretch of ``items`` that spells out a few strings, those strings."""
-    parts: list[set[str]] = []
-    spelled = {""}
-    for op, av in [*items, (None, None)]:
-        spells = _spells(op, av)
-        if spells is not None and len(spelled) * len(spells) <= _SPELLED:
-            spelled = {before + after for before in spelled for after in spells}
-            continue
-        if spelled != {""}:
-            parts.append(spelled)
+    def way(self, items: list[Item]) -> Way:
+        """What every match of ``items`` contains: its most telling parts, few strings each."""
+        parts = [self.fewest(frozenset(part)) for part in self.parts(items) if "" not in part]
+        few = sorted({part for part in parts if len(part) <= _SOME}, key=_telling)
+        return tuple(few[:_PARTS])
+
+    def fewest(self, part: frozenset[str]) -> Strings:
+        """:func:`_fewest` of a part, worked out once."""
+        if part not in self._fewest:
+            self._fewest[part] = _fewest(part)
+        return self._fewest[part]
+
+    def required(self, items: list[Item]) -> set[str]:
+        r"""Strings of which every match of ``items`` contains one (none if nothing is known).
+
+        Of the stretches of elements that every match goes through and that spell out a few
+        strings, the one whose shortest string is longest.
+
+        >>> items = list(_parser.parse(r"\w+(?:don't|not) ?\.", re.ASCII).data)
+        >>> sorted(_Contained().required(items))
+        ["don't", 'not']
+        """
+        best: set[str] = set()
+        for part in self.parts(items):
+            if "" not in part and min(map(len, part)) > min(map(len, best), default=0):
+                best = part
+        return best
+
+    def parts(self, items: list[Item]) -> list[set[str]]:
+        """For each stretch of ``items`` that spells out a few strings, those strings."""
+        parts: list[set[str]] = []
         spelled = {""}
-        parts += _inner_parts(op, av)
-    return parts
+        for op, av in [*items, (None, None)]:
+            spells = self.spells(op, av)
+            if spells is not None and len(spelled) * len(spells) <= _SOME:
+                spelled = {before + after for before in spelled for after in spells}
+                continue
+            if spelled != {""}:
+                parts.append(spelled)
+            spelled = {""}
+            parts += self.inner_parts(op, av)
+        return parts
 
+    def inner_parts(self, op: Any, av: Any) -> list[set[str]]:
+        """The parts every match of one element contains (a group, a repetition, a branch)."""
+        if op is _sre.SUBPATTERN and not (av[1] or av[2]):
+            return self.parts(list(av[3].data))
+        if op in _REPEATS and av[0] > 0:  # repeated at least once
+            return self.parts(list(av[2].data))
+        if op is _sre.BRANCH:
+            each = [self.required_of(alternative) for alternative in av[1]]
+            return [set().union(*each)] if all(each) else []
+        return []
 
-def _inner_parts(op: Any, av: Any) -> list[set[str]]:
-    """The parts every match of one element contains (of a group, a repetition, a branch)."""
-    if op is _sre.SUBPATTERN and not (av[1] or av[2]):
-        return _parts(list(av[3].data))
-    if op in _REPEATS and av[0] > 0:  # repeated at least once
-        return _parts(list(av[2].data))
-    if op is _sre.BRANCH:
-        each = [_required(list(alternative.data)) for alternative in av[1]]
-        return [set().union(*each)] if all(each) else []
-    return []
+    def required_of(self, pattern: Any) -> set[str]:
+        """:meth:`required` of a part of the parsed pattern, worked out once."""
+        if id(pattern) not in self._required:
+            self._required[id(pattern)] = self.required(list(pattern.data))
+        return self._required[id(pattern)]
 
+    def spells(self, op: Any, av: Any) -> set[str] | None:
+        """The strings one element matches, if they are few (None otherwise)."""
+        if op in _ZERO_WIDTH:
+            return {""}
+        if op is _sre.SUBPATTERN and not (av[1] or av[2]):
+            return self.spelled_of(av[3])
+        if op is _sre.BRANCH:
+            union: set[str] = set()
+            for alternative in av[1]:
+                spelled = self.spelled_of(alternative)
+                if spelled is None:
+                    return None
+                union |= spelled
+            return union
+        chars = _chars(op, av) if op is not None else ""
+        return set(chars) if chars else None
 
-def _spells(op: Any, av: Any) -> set[str] | None:
-    """The strings one element matches, if they are few (None otherwise)."""
-    if op in _ZERO_WIDTH:
-        return {""}
-    if op is _sre.SUBPATTERN and not (av[1] or av[2]):
-        return _spelled(list(av[3].data))
-    if op is _sre.BRANCH:
-        union: set[str] = set()
-        for alternative in av[1]:
-            spelled = _spelled(list(alternative.data))
-            if spelled is None:
+    def spelled_of(self, pattern: Any) -> set[str] | None:
+        """The strings a part of the parsed pattern matches, if they are few, worked out once."""
+        if id(pattern) not in self._spelled:
+            self._spelled[id(pattern)] = self.spelled(list(pattern.data))
+        return self._spelled[id(pattern)]
+
+    def spelled(self, items: list[Item]) -> set[str] | None:
+        """The strings a sequence of elements matches, if they are few (None otherwise)."""
+        spelled = {""}
+        for op, av in items:
+            spells = self.spells(op, av)
+            if spells is None or len(spelled) * len(spells) > _SPELLED:
                 return None
-            union |= spelled
-        return union
-    chars = _chars(op, av) if op is not None else ""
-    return set(chars) if chars else None
+            spelled = {before + after for before in spelled for after in spells}
+        return spelled
 
 
-def _spelled(items: list[Item]) -> set[str] | None:
-    spelled = {""}
-    for op, av in items:
-        spells = _spells(op, av)
-        if spells is None or len(spelled) * len(spells) > _SPELLED:
-            return None
-        spelled = {before + after for before in spelled for after in spells}
-    return spelled
+def _telling(part: Strings) -> tuple[int, Strings]:
+    """The longer a part's shortest string, the more it tells (first, for sorting)."""
+    return -min(map(len, part)), part
 
 
 def _fewest(strings: Iterable[str]) -> tuple[str, ...]:
