@@ -115,6 +115,8 @@ def test_the_screens_read_the_patterns_that_cost_most() -> None:
         (r"\bbitte (?:\w+ ){0,4}(?:ignorieren|vergessen)", "bitte alles vergessen"),
         (r"\bich\b.{0,20}\bnicht\b", "ich will das nicht"),
         (r"\b(?:a|b)\w*(?:x|yz)", "bbbyz"),
+        (r"\b[a,]x", "a,x"),
+        (r"\b[a-c ]x", "a x"),
     ],
 )
 def test_a_screen_finds_what_its_pattern_finds(pattern: str, text: str) -> None:
@@ -139,3 +141,30 @@ def test_patterns_the_screen_cannot_read_are_always_searched() -> None:
     assert all(read_sieve(pattern).always for pattern in unreadable)
     screen = Screen(unreadable)
     assert all(screen.scan("").may_match(pattern, "") for pattern in unreadable)
+
+
+def made_up_patterns() -> st.SearchStrategy[str]:
+    """Small patterns of the kinds the reader's patterns are made of."""
+    characters = ["a", "b", "ab", "ba", " ", ",", "'", r"\w", r"\w+", r"\W", r"\s", r"\d", "."]
+    classes = ["[ab]", "[a, ]", "[^a]"]
+    positions = [r"\b", r"\B", "^", "$", "(?=a)", "(?!b)", "(?<!a)"]
+    atoms = st.sampled_from([*characters, *classes, *positions])
+
+    def combined(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        return st.one_of(
+            st.tuples(inner, inner).map("".join),
+            st.tuples(inner, inner).map(lambda pair: f"(?:{pair[0]}|{pair[1]})"),
+            st.tuples(inner, st.sampled_from(["?", "*", "+", "{0,2}", "{1,3}", "*?"])).map(
+                lambda pair: f"(?:{pair[0]}){pair[1]}"
+            ),
+        )
+
+    return st.recursive(atoms, combined, max_leaves=8)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(made_up_patterns(), st.text(alphabet="ab ,'x1", max_size=12))
+def test_no_made_up_pattern_matches_where_the_screen_ruled_it_out(pattern: str, text: str) -> None:
+    compiled = re.compile(pattern, re.ASCII)
+    if compiled.search(text):
+        assert Screen([compiled]).scan(text).may_match(compiled, text)

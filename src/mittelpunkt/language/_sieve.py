@@ -187,14 +187,20 @@ class _Reader:
             self.character(chain, begun, at_word_start=at_word_start)
 
     def character(self, chain: _Then, begun: str, *, at_word_start: bool) -> None:
-        """Follow an element that matches one character (or stop reading at another)."""
+        """Follow an element that matches one character (or stop reading at another).
+
+        A non-word character before anything is read is not a beginning: a word character
+        after it starts a word. So every start begins with a word character.
+        """
         op, av = chain.item
         if not begun and _never_word(op, av):
-            # Not a beginning yet: a word character after a non-word one starts a word.
             self.read(chain.rest, "", at_word_start=True)
         elif chars := _chars(op, av):
             for char in chars:
-                self.read(chain.rest, begun + char, at_word_start=at_word_start)
+                if begun or char in _WORD_CHARS:
+                    self.read(chain.rest, begun + char, at_word_start=at_word_start)
+                else:
+                    self.read(chain.rest, "", at_word_start=True)
         else:
             self.ends.append((begun, at_word_start, chain))
 
