@@ -174,7 +174,6 @@ def _screen() -> Screen:
     Left out: the instructions' first looks, and the question openers, which are only tried
     at a sentence's start anyway.
     """
-    instructions = INSTRUCTION.values()
     return Screen(
         [
             CANCEL,
@@ -192,7 +191,7 @@ def _screen() -> Screen:
             REPORTED,
             WITHDRAW,
             _POSSIBILITY,
-            *instructions,
+            *INSTRUCTION.values(),
         ]
     )
 

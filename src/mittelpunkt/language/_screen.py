@@ -3,9 +3,9 @@ r"""Skipping the searches that cannot find anything.
 A sentence is read with some thirty regular expressions, and most of them find nothing in
 it: a sentence without "storn", "kuendig", "cancel", ... names no cancellation. How every
 match of a pattern begins is read off the pattern itself (:mod:`._sieve`): at a word start
-with one of a few short strings, then and again containing one of a few more ("bitte "
-followed, later, by "ignorieren" or "vergessen"), or else containing one of a few strings
-anywhere ("n't"). A :class:`Screen` holds that for many patterns. One scan of a text
+with one of a few short strings, often containing one of a few more further on ("bitte "
+and, later, "ignorieren" or "vergessen"), or else containing one of a few strings anywhere
+("n't"). A :class:`Screen` holds that for many patterns. One scan of a text
 (:meth:`Screen.scan`: one regular expression finds the longest start at each word start)
 tells which patterns can match in it at all, and :meth:`Scan.search` searches only those.
 A skipped search is one that would have found nothing, so every reading stays the same; a
@@ -41,7 +41,8 @@ class Scan:
         screen: the screen that scanned.
         sure: the patterns (one bit each, in the screen's order) with a start found that
             needs nothing more.
-        maybe: the other patterns with a start found, which needs one of its strings too.
+        maybe: the other patterns with a start found: they can match where the text also
+            holds what one of the start's ways needs further on.
         found: the starts found, the longest at each word start.
     """
 
