@@ -33,7 +33,8 @@ How it reads, in four steps, all pure and deterministic, offline:
    never an explicit cancellation, whatever the model thought.
 
 Modules: ``_normalize`` (own words, folding, sentences), ``_patterns`` and ``_instructions``
-(the cues as regular expressions), ``_cues`` (reading each sentence), ``_lexicon`` (word
+(the cues as regular expressions), ``_sieve`` and ``_screen`` (searching a text only for the
+patterns that can match in it), ``_cues`` (reading each sentence), ``_lexicon`` (word
 fields), ``_lang``, ``_features``, ``_model`` (the scorer), ``_safety`` (the rule),
 ``_classify`` (the pipeline), ``labelled`` (the corpus format), and ``_train`` with
 ``_augment`` (learning the weights, development only). The held-out part of the corpus lives

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mittelpunkt.core.intents import IntentReading
@@ -68,12 +67,12 @@ def classify(text: str) -> IntentReading:
 def read_with(model: Model, text: str) -> IntentReading:
     """Read a message with a given model (the trainer's cross-validation uses this)."""
     prepared = prepare(text)
-    known = model.known(prepared.features)
-    probabilities = model.probabilities(prepared.features, known)
+    known, rows = model.weigh(prepared.features)
+    probabilities = model.probabilities_of(rows, len(prepared.features))
     proposed = _decide(probabilities, model)
     intents, note = settle_cancellation(proposed, prepared.cues)
     cues = [*prepared.cues.names[:_MAX_CUES], *([note] if note else [])]
-    cues += _evidence(model, known, intents)
+    cues += _evidence(model, known, rows, intents)
     return IntentReading(
         intents=intents,
         explicit=explicit(intents, prepared.cues),
@@ -135,22 +134,40 @@ def _confidence(probabilities: dict[str, float], chosen: frozenset[str]) -> floa
 
 
 def _evidence(
-    model: Model, known: Mapping[str, tuple[float, ...]], intents: frozenset[str]
+    model: Model, known: list[str], rows: list[tuple[float, ...]], intents: frozenset[str]
 ) -> list[str]:
     """For each intent read, the telling feature that speaks most for it.
 
     Of equally strong features, the first by name: the order the features come in follows
     string hashing, which differs from process to process.
+
+    >>> model = Model(("a", "b"), (0.0,) * 2, (0.7,) * 2, {"w:wann": (1.0, -1.0)}, "")
+    >>> _evidence(model, ["w:wann"], [(1.0, -1.0)], frozenset({"a", "b"}))
+    ['a:wann']
     """
-    telling = [(f, row) for f, row in known.items() if f in model.telling]
     shown = []
     for label in sorted(intents & set(model.labels)):
-        column = model.labels.index(label)
-        strongest = max((row[column] for _, row in telling), default=0.0)
-        if strongest > 0:
-            best = min(f for f, row in telling if row[column] == strongest)
+        best = _strongest(model.telling, known, rows, model.labels.index(label))
+        if best:
             shown.append(f"{label}:{_readable(best)}")
     return shown
+
+
+def _strongest(
+    telling: frozenset[str], known: list[str], rows: list[tuple[float, ...]], column: int
+) -> str:
+    """The telling feature with the greatest positive weight in ``column``, or "" if none.
+
+    Of equals, the first by name. Only a feature that would win is looked up in ``telling``.
+    """
+    best = ""
+    strongest = 0.0
+    for index, feature in enumerate(known):
+        weight = rows[index][column]
+        wins = weight > strongest or (weight == strongest and best != "" and feature < best)
+        if wins and feature in telling:
+            best, strongest = feature, weight
+    return best
 
 
 def _readable(feature: str) -> str:

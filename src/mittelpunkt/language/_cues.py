@@ -4,12 +4,16 @@ A sentence is read on its own, because a cancellation can be asked about in one 
 instructed in the next. What a sentence shows is kept as flags (for the safety rule and the
 model) and as named cues such as ``question:kann man`` or ``conditional:falls`` (for the
 report that must say why a message counted as a question).
+
+Most patterns find nothing in most sentences; one scan of a sentence (:mod:`._screen`) tells
+which of them can match at all, and only those are searched.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from mittelpunkt.language._instructions import HINT, INSTRUCTION
 from mittelpunkt.language._patterns import (
@@ -29,9 +33,12 @@ from mittelpunkt.language._patterns import (
     REPORTED,
     WITHDRAW,
 )
+from mittelpunkt.language._screen import EVERYTHING, Scan, Screen
 
 __all__ = ["Cues", "SentenceCues", "read_cues"]
 
+# The first look for an instruction to cancel is the search every sentence has had already.
+_CANCEL_LOOKS_FIRST = HINT["cancel_request"] is CANCEL
 _CLAUSE = re.compile(r"[,;:()]|\s-\s", re.ASCII)
 _WISH_WORDS = ("wuerde", "haette", "would", "koennten")
 _POSSIBILITY = re.compile(r"\b(?:moeglich\w*|possible|option|how)\b", re.ASCII)
@@ -132,30 +139,61 @@ class Cues:
         return frozenset(found)
 
 
+_MOODS = ("question", "asks", "polite", "withdraw", "doubt", "conditional", "negation", "reported")
+_MOOD_FLAGS = {mood: f"cue:{mood}" for mood in _MOODS}
+_CANCEL_MOOD_FLAGS = {mood: f"cue:cancel_{mood}" for mood in _MOODS}
+
+
 def _sentence_flags(s: SentenceCues) -> set[str]:
-    base = {
-        name
-        for name, on in (
-            ("question", s.question),
-            ("asks", s.asks),
-            ("polite", s.polite),
-            ("withdraw", s.withdraws),
-            ("doubt", s.doubts),
-            ("conditional", s.conditional),
-            ("negation", s.negated),
-            ("reported", s.reported),
-        )
-        if on
-    }
-    flags = {f"cue:{name}" for name in base}
+    shown = (
+        s.question,
+        s.asks,
+        s.polite,
+        s.withdraws,
+        s.doubts,
+        s.conditional,
+        s.negated,
+        s.reported,
+    )
+    moods = [mood for mood, on in zip(_MOODS, shown, strict=True) if on]
+    flags = {_MOOD_FLAGS[mood] for mood in moods}
     if s.cancel:
         flags.add("cue:cancel")
-        flags.update(f"cue:cancel_{name}" for name in base)
+        flags.update(_CANCEL_MOOD_FLAGS[mood] for mood in moods)
         if s.near_negation:
             flags.add("cue:cancel_near_negation")
         if not s.cancel_hazard:
             flags.add("cue:cancel_plain")
     return flags
+
+
+@cache
+def _screen() -> Screen:
+    """The patterns a sentence is searched with, screened (read on first use).
+
+    Left out: the instructions' first looks, and the question openers, which are only tried
+    at a sentence's start anyway.
+    """
+    return Screen(
+        [
+            CANCEL,
+            CAUSAL,
+            CONDITIONAL,
+            CONFIRM_OBJECT,
+            DANGLING_CONDITION,
+            DOUBT,
+            INDIRECT,
+            LATE_OPENER,
+            NEAR_NEGATION,
+            NEGATION,
+            POLITE,
+            POLITE_WISH,
+            REPORTED,
+            WITHDRAW,
+            _POSSIBILITY,
+            *INSTRUCTION.values(),
+        ]
+    )
 
 
 def read_cues(folded_sentences: list[str]) -> Cues:
@@ -175,24 +213,32 @@ def read_cues(folded_sentences: list[str]) -> Cues:
     >>> sorted(read_cues(["hiermit kuendige ich meinen vertrag."]).instructions)
     ['cancel_request']
     """
-    return Cues(tuple(_read_sentence(text) for text in folded_sentences))
+    screen = _screen()
+    return Cues(tuple(_read_sentence(text, screen.scan(text)) for text in folded_sentences))
 
 
-def _read_sentence(text: str) -> SentenceCues:
+def _read_sentence(text: str, scan: Scan) -> SentenceCues:
+    """Read one sentence, searching it for the patterns that ``scan`` (its scan) allows."""
     names: list[str] = []
-    cancel = _found(CANCEL, text, "cancel", names)
-    asks, polite, question = _question(text, names)
-    conditional = _found(CONDITIONAL, _without_wishes(text), "conditional", names)
-    negated, cancel_negated = _negation(text, names, cancel=cancel)
-    withdraws = _found(WITHDRAW, text, "withdraw", names)
-    doubts = _found(DOUBT, text, "doubt", names)
-    dangles = conditional and _found(DANGLING_CONDITION, text, "conditional", names)
+    cancel = _found(CANCEL, text, scan, "cancel", names)
+    asks, polite, question = _question(text, scan, names)
+    conditional = _conditional(text, scan, names)
+    negated, cancel_negated = _negation(text, scan, names, cancel=cancel)
+    withdraws = _found(WITHDRAW, text, scan, "withdraw", names)
+    doubts = _found(DOUBT, text, scan, "doubt", names)
+    dangles = conditional and _found(DANGLING_CONDITION, text, scan, "conditional", names)
     reported = (cancel or not (question or conditional)) and _found(
-        REPORTED, text, "reported", names
+        REPORTED, text, scan, "reported", names
     )
-    near_negation = cancel and bool(NEAR_NEGATION.search(text))
+    near_negation = cancel and bool(scan.search(NEAR_NEGATION, text))
     unsure = question or conditional or reported
-    instructions = frozenset() if unsure else _instructions(text, names, negated, cancel_negated)
+    instructions = (
+        frozenset()
+        if unsure
+        else _instructions(
+            text, scan, names, cancel, negated=negated, cancel_negated=cancel_negated
+        )
+    )
     return SentenceCues(
         cancel=cancel,
         asks=asks and not polite,
@@ -211,27 +257,31 @@ def _read_sentence(text: str) -> SentenceCues:
     )
 
 
-def _question(text: str, names: list[str]) -> tuple[bool, bool, bool]:
+def _question(text: str, scan: Scan, names: list[str]) -> tuple[bool, bool, bool]:
     """Whether the sentence asks, is a polite request, and is any kind of question."""
-    asks = _asks(text, names)
-    polite = _found(POLITE, text, "polite", names) and not _POSSIBILITY.search(text)
-    return asks, polite, asks or polite or _found(LATE_OPENER, text, "question", names)
+    asks = _asks(text, scan, names)
+    polite = _found(POLITE, text, scan, "polite", names) and not scan.search(_POSSIBILITY, text)
+    return asks, polite, asks or polite or _found(LATE_OPENER, text, scan, "question", names)
 
 
-def _asks(text: str, names: list[str]) -> bool:
+def _asks(text: str, scan: Scan, names: list[str]) -> bool:
     if "?" in text:
         return _note("question:?", names)
-    return _found(OPENER, text, "question", names) or _found(INDIRECT, text, "indirect", names)
+    return _found(OPENER, text, scan, "question", names) or _found(
+        INDIRECT, text, scan, "indirect", names
+    )
 
 
-def _without_wishes(text: str) -> str:
-    if any(word in text for word in _WISH_WORDS):
-        return POLITE_WISH.sub(" ", text)
-    return text
+def _conditional(text: str, scan: Scan, names: list[str]) -> bool:
+    """A condition or hesitation, polite wishes ("würde gerne") aside."""
+    if any(word in text for word in _WISH_WORDS) and scan.may_match(POLITE_WISH, text):
+        # The text changed: the scan does not hold for it.
+        return _found(CONDITIONAL, POLITE_WISH.sub(" ", text), EVERYTHING, "conditional", names)
+    return _found(CONDITIONAL, text, scan, "conditional", names)
 
 
-def _found(pattern: re.Pattern[str], text: str, kind: str, names: list[str]) -> bool:
-    match = pattern.search(text)
+def _found(pattern: re.Pattern[str], text: str, scan: Scan, kind: str, names: list[str]) -> bool:
+    match = scan.search(pattern, text)
     if match is None:
         return False
     return _note(f"{kind}:{match.group().strip(' ,;:(')}", names)
@@ -242,40 +292,56 @@ def _note(name: str, names: list[str]) -> bool:
     return True
 
 
-def _negation(text: str, names: list[str], *, cancel: bool) -> tuple[bool, bool]:
+def _negation(text: str, scan: Scan, names: list[str], *, cancel: bool) -> tuple[bool, bool]:
+    """A negation, and whether it is in a clause that names the cancellation.
+
+    The clauses are pieces of the sentence cut at non-word characters: its scan holds.
+    """
     if not cancel:
-        return _found(NEGATION, text, "negation", names), False
+        return _found(NEGATION, text, scan, "negation", names), False
     negated = cancel_negated = False
     for clause in _CLAUSE.split(text):
-        in_clause = bool(CANCEL.search(clause))
-        if CAUSAL.match(clause.strip()) and not in_clause:
+        in_clause = bool(scan.search(CANCEL, clause))
+        if not in_clause and _causal(clause.strip(), scan):
             continue
-        if _found(NEGATION, clause, "negation", names):
+        if _found(NEGATION, clause, scan, "negation", names):
             negated = True
             cancel_negated |= in_clause
     return negated, cancel_negated
 
 
+def _causal(clause: str, scan: Scan) -> bool:
+    return scan.may_match(CAUSAL, clause) and CAUSAL.match(clause) is not None
+
+
 def _instructions(
-    text: str, names: list[str], negated: bool, cancel_negated: bool
+    text: str, scan: Scan, names: list[str], cancel: bool, *, negated: bool, cancel_negated: bool
 ) -> frozenset[str]:
     found = set()
-    if not cancel_negated and _instructs("cancel_request", _without_confirm(text), names):
+    if not cancel_negated and _cancel_instructed(text, scan, names, cancel=cancel):
         found.add("cancel_request")
-    if not negated and _instructs("reactivation_request", text, names):
+    if not negated and _instructs("reactivation_request", text, scan, names):
         found.add("reactivation_request")
-    if _instructs("unsubscribe", text, names):
+    if _instructs("unsubscribe", text, scan, names):
         found.add("unsubscribe")
     return frozenset(found)
 
 
-def _without_confirm(text: str) -> str:
-    if "bestaetig" in text or "confirm" in text:
-        return CONFIRM_OBJECT.sub(" ", text)
-    return text
+def _cancel_instructed(text: str, scan: Scan, names: list[str], *, cancel: bool) -> bool:
+    """An instruction to cancel, a confirmation asked for ("bestätigen Sie die Kündigung") aside.
+
+    ``cancel``: whether the sentence names a cancellation, which is the first look.
+    """
+    if ("bestaetig" in text or "confirm" in text) and scan.may_match(CONFIRM_OBJECT, text):
+        # The text changed: the scan does not hold for it.
+        return _instructs("cancel_request", CONFIRM_OBJECT.sub(" ", text), EVERYTHING, names)
+    if _CANCEL_LOOKS_FIRST:
+        return cancel and _found(INSTRUCTION["cancel_request"], text, scan, "instruction", names)
+    return _instructs("cancel_request", text, scan, names)
 
 
-def _instructs(intent: str, text: str, names: list[str]) -> bool:
-    return bool(HINT[intent].search(text)) and _found(
-        INSTRUCTION[intent], text, "instruction", names
-    )
+def _instructs(intent: str, text: str, scan: Scan, names: list[str]) -> bool:
+    instruction = INSTRUCTION[intent]
+    if not scan.may_match(instruction, text):
+        return False  # whatever the first look finds, the instruction is not there
+    return bool(HINT[intent].search(text)) and _found(instruction, text, scan, "instruction", names)

@@ -45,9 +45,8 @@ def features(folded: str, cues: Cues, lang: str | None) -> frozenset[str]:
     >>> "cue:question" in found, "lang:de" in found
     (True, True)
     """
-    tokens = _TOKEN.findall(_NUMBERISH.sub("0", folded))
-    following = [*tokens[1:], ""] if tokens else []
-    found = {f"b:{a}_{b}" for a, b in zip(tokens, following, strict=True)}
+    tokens: list[str] = _TOKEN.findall(_NUMBERISH.sub("0", folded))
+    found = _pairs(tokens)
     for token in set(tokens):
         found.update(_word_features(token))
     found.update(cues.flags())
@@ -56,6 +55,20 @@ def features(folded: str, cues: Cues, lang: str | None) -> frozenset[str]:
         found.add("cue:cancelled")
     found.add(f"lang:{lang}")
     return frozenset(found)
+
+
+def _pairs(tokens: list[str]) -> set[str]:
+    """Each word with the next one (the last with none), as features.
+
+    >>> sorted(_pairs(["wo", "bleibt", "0"]))
+    ['b:0_', 'b:bleibt_0', 'b:wo_bleibt']
+    """
+    pairs = set()
+    last = len(tokens) - 1
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index < last else ""
+        pairs.add(f"b:{token}_{following}")
+    return pairs
 
 
 @lru_cache(maxsize=1 << 16)

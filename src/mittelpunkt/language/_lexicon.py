@@ -12,9 +12,11 @@ here ("no need for", "doch gefunden") only informs the model.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from mittelpunkt.language._regex import ascii_pattern as _ascii
 from mittelpunkt.language._regex import by_first_letter
+from mittelpunkt.language._screen import Screen
 
 __all__ = ["word_fields"]
 
@@ -405,13 +407,23 @@ _FIELDS = {
 }
 
 
+_FEATURES = {f"lex:{intent}": pattern for intent, pattern in _FIELDS.items()}
+
+
+@cache
+def _screen() -> Screen:
+    """The fields' patterns, screened (read on first use: it takes a moment)."""
+    return Screen(list(_FIELDS.values()))
+
+
 def word_fields(folded: str) -> set[str]:
     """The word fields a folded text touches, as features (``lex:<intent>``).
 
     >>> sorted(word_fields("wo bleibt mein paket? ich bin echt genervt!!"))
     ['lex:complaint', 'lex:emphasis', 'lex:status_inquiry']
     """
-    found = {f"lex:{intent}" for intent, pattern in _FIELDS.items() if pattern.search(folded)}
+    scan = _screen().scan(folded)
+    found = {feature for feature, pattern in _FEATURES.items() if scan.search(pattern, folded)}
     if "!!" in folded or "??" in folded:
         found.add("lex:emphasis")
     return found

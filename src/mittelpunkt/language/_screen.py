@@ -1,0 +1,166 @@
+r"""Skipping the searches that cannot find anything.
+
+A sentence is read with some thirty regular expressions, and most of them find nothing in
+it: a sentence without "storn", "kuendig", "cancel", ... names no cancellation. How every
+match of a pattern begins is read off the pattern itself (:mod:`._sieve`): at a word start
+with one of a few short strings, often containing one of a few more further on ("bitte "
+and, later, "ignorieren" or "vergessen"), or else containing one of a few strings anywhere
+("n't"). A :class:`Screen` holds that for many patterns. One scan of a text
+(:meth:`Screen.scan`: one regular expression finds the longest start at each word start)
+tells which patterns can match in it at all, and :meth:`Scan.search` searches only those.
+A skipped search is one that would have found nothing, so every reading stays the same; a
+pattern whose beginnings cannot be told is always searched.
+
+A scan holds for the text scanned and for every piece of it that is cut at non-word
+characters (a clause cut at a comma): such a piece has no word start the text lacks. It does
+not hold for a text changed otherwise.
+
+>>> cancel = re.compile(r"\b(?:storn\w*|cancel\w*)\b", re.ASCII)
+>>> screen = Screen([cancel])
+>>> screen.scan("bitte stornieren, danke").search(cancel, "stornieren, danke").group()
+'stornieren'
+>>> screen.scan("wo bleibt mein paket").may_match(cancel, "wo bleibt mein paket")
+False
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from mittelpunkt.language._sieve import Strings, Way, read_sieve
+
+__all__ = ["EVERYTHING", "Scan", "Screen"]
+
+
+class Scan:
+    """What one scan of a text found, and so which searches in it can find something.
+
+    Attributes:
+        screen: the screen that scanned.
+        sure: the patterns (one bit each, in the screen's order) with a start found that
+            needs nothing more.
+        maybe: the other patterns with a start found: they can match where the text also
+            holds what one of the start's ways needs further on.
+        found: the starts found, the longest at each word start.
+    """
+
+    __slots__ = ("found", "maybe", "screen", "sure")
+
+    def __init__(self, screen: Screen, sure: int, maybe: int, found: list[str]) -> None:
+        self.screen = screen
+        self.sure = sure
+        self.maybe = maybe
+        self.found = found
+
+    def may_match(self, pattern: re.Pattern[str], text: str) -> bool:
+        """Whether ``pattern`` can match in ``text``, the text scanned or a piece of it."""
+        return self.screen.may_match(pattern, text, self)
+
+    def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+        """``pattern.search(text)``, not run where the scan shows that it would find nothing."""
+        return pattern.search(text) if self.may_match(pattern, text) else None
+
+
+class Screen:
+    """Many patterns, and one scan that tells which of them can match in a text."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        """Read every pattern's sieve, and build one scan for all their starts."""
+        self.patterns = tuple(patterns)  # known by their ids below, so kept alive here
+        self._sieves: dict[int, tuple[int, Strings]] = {}  # id -> bit, strings inside
+        self._always = 0
+        told: dict[str, dict[int, tuple[Way, ...]]] = {}  # start -> pattern bit -> its ways
+        for bit, pattern in enumerate(patterns):
+            sieve = read_sieve(pattern)
+            self._sieves[id(pattern)] = (1 << bit, sieve.inside)
+            self._always |= sieve.always << bit
+            for start, ways in sieve.starts.items():
+                told.setdefault(start, {})[1 << bit] = ways
+        self._sure: dict[str, int] = {}
+        self._maybe: dict[str, int] = {}
+        self._ways: dict[str, dict[int, tuple[Way, ...]]] = {}
+        for start in told:
+            self._learn(start, told)
+        # At each word start, the longest start there (inside the look-ahead), then past the word.
+        self._starts = re.compile(r"\b(?=(" + _trie(told) + r"))\w*", re.ASCII)
+
+    def _learn(self, start: str, told: dict[str, dict[int, tuple[Way, ...]]]) -> None:
+        """Note what finding ``start`` tells, with every shorter start it begins with.
+
+        The scan finds the longest start at a word start; the shorter ones are there as well.
+        """
+        sure = maybe = 0
+        ways: dict[int, list[Way]] = {}
+        for end in range(1, len(start) + 1):
+            for bit, more in told.get(start[:end], {}).items():
+                ways.setdefault(bit, []).extend(more)
+        for bit, either in ways.items():
+            if () in either:
+                sure |= bit
+            else:
+                maybe |= bit
+        self._sure[start] = sure
+        self._maybe[start] = maybe
+        self._ways[start] = {bit: tuple(either) for bit, either in ways.items() if bit & maybe}
+
+    def scan(self, text: str) -> Scan:
+        """Find the starts in ``text``: which patterns can match in it."""
+        sure = self._always
+        maybe = 0
+        found: list[str] = self._starts.findall(text)
+        for start in found:
+            sure |= self._sure[start]
+            maybe |= self._maybe[start]
+        return Scan(self, sure, maybe, found)
+
+    def may_match(self, pattern: re.Pattern[str], text: str, scan: Scan) -> bool:
+        """Whether ``pattern`` can match in ``text``, the text scanned or a piece of it.
+
+        A pattern the screen does not hold may match anywhere.
+        """
+        sieve = self._sieves.get(id(pattern))
+        if sieve is None:
+            return True
+        bit, inside = sieve
+        if scan.sure & bit:
+            return True
+        if scan.maybe & bit and self._then_found(bit, text, scan.found):
+            return True
+        return any(needed in text for needed in inside)
+
+    def _then_found(self, bit: int, text: str, found: list[str]) -> bool:
+        """Whether a start found for the pattern of ``bit`` may go on as ``text`` does."""
+        for start in found:
+            for way in self._ways[start].get(bit, ()):
+                if all(any(needed in text for needed in part) for part in way):
+                    return True
+        return False
+
+
+def _trie(starts: Iterable[str]) -> str:
+    r"""One pattern for many strings that matches the longest of them that is there.
+
+    >>> _trie(["ab", "abc", "b"])
+    '(?:ab(?:c)?|b)'
+    """
+    root: dict[str, Any] = {}
+    for start in starts:
+        node = root
+        for char in start:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(root) or "(?!)"
+
+
+def _branches(node: dict[str, Any]) -> str:
+    ways = [re.escape(char) + _branches(node[char]) for char in sorted(node) if char]
+    if not ways:
+        return ""
+    either = ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
+    return f"(?:{either})?" if "" in node else either
+
+
+#: The scan under which every pattern is searched: for a text that was not scanned.
+EVERYTHING = Scan(Screen([]), -1, 0, [])
