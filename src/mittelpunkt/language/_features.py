@@ -24,7 +24,7 @@ __all__ = ["features"]
 _PIECE = 4
 _PIECES_FROM = 5  # short words are whole words; pieces help with long ones
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.ASCII)
-_NUMBERISH = re.compile(r"\b[a-z]*\d[a-z0-9]*", re.ASCII)
+_NUMBERISH = re.compile(r"\b[a-z]*+\d[a-z0-9]*", re.ASCII)  # possessive: no backtracking over words
 
 
 def features(folded: str, cues: Cues, lang: str | None) -> frozenset[str]:

@@ -77,7 +77,7 @@ _FIELDS = {
         r"zerkratzt",
         r"delle\b",
         r"fehlt",
-        r"toll gemacht",
+        r"ja (?:echt |wirklich |super )?toll gemacht",  # "wirklich toll gemacht" is praise
         r"na toll",
         r"bravo",
         r"danke fuer nichts",
