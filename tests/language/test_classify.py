@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from mittelpunkt.core.intents import INTENTS, IntentClassifier
 from mittelpunkt.language import classify, read_intent
+from mittelpunkt.language._lexicon import word_fields
+from mittelpunkt.language._normalize import fold
 
 CLEAR = [
     ("Wo bleibt meine Bestellung? Sie sollte gestern kommen.", "de", "status_inquiry"),
@@ -45,6 +47,15 @@ def test_clear_messages_read_as_their_intent(text: str, lang: str, intent: str) 
 def test_a_message_may_carry_several_intents() -> None:
     reading = classify("Wo bleibt meine Bestellung? Langsam reicht es mir wirklich, unverschämt!")
     assert {"status_inquiry", "complaint"} <= reading.intents
+
+
+def test_praise_is_not_a_sarcastic_complaint() -> None:
+    """Only "ja toll gemacht" is sarcasm; "wirklich toll gemacht" is praise."""
+    praise = "Die Schreinerei hat die Treppe wirklich toll gemacht, wir sind begeistert."
+    sarcasm = "Das habt ihr ja toll gemacht, Paket beim Nachbarn im Urlaub abgegeben."
+    assert "lex:complaint" not in word_fields(fold(praise))
+    assert "lex:complaint" in word_fields(fold(sarcasm))
+    assert classify(praise).intents == {"other"}
 
 
 def test_umlauts_and_their_ascii_spelling_read_alike() -> None:
