@@ -6,6 +6,7 @@ import pytest
 
 from mittelpunkt.core.intents import INTENTS
 from mittelpunkt.language._augment import augment
+from mittelpunkt.language._classify import prepare
 from mittelpunkt.language._model import Model, load_model, model_from_json
 from mittelpunkt.language._train import fit, to_json
 from mittelpunkt.language.labelled import training_corpus, training_corpus_sha256
@@ -26,10 +27,36 @@ def test_a_model_survives_its_json_form() -> None:
     assert json.loads(to_json(model))["corpus_sha256"] == "abc"
 
 
-def test_probabilities_only_depend_on_known_features() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wo bleibt meine Bestellung 4711? Ich warte seit zwei Wochen.",
+        "Stornierung der Bestellung, Stornogebühr? Bitte nicht stornieren!",
+        "please cancel my subscription, cancelling cancellation cancelled",
+    ],
+)
+def test_weighing_counts_each_feature_as_the_trainer_does(text: str) -> None:
     model = load_model()
-    features = frozenset({"w:wo", "w:bleibt", "cue:question"})
-    assert model.probabilities(features) == model.probabilities(features, model.known(features))
+    found = prepare(text).features
+    counts = found.counts()
+    zero = (0.0,) * len(model.labels)
+    expected = [
+        sum(n * model.weights.get(feature, zero)[column] for feature, n in counts.items())
+        for column in range(len(model.labels))
+    ]
+    cold = Model(model.labels, model.bias, model.thresholds, model.weights, "").weigh(found)
+    warm = model.weigh(found)  # the words remembered from the first reading of the model
+    for weighed in (cold, warm):
+        assert weighed.count == counts.total()
+        assert weighed.sums == pytest.approx(expected, abs=1e-9)
+    assert any(f.startswith("c:") for f in counts)
+    assert not any(f.startswith("c:") for f in warm.known)  # pieces never explain
+
+
+def test_a_piece_counts_once_for_every_word_it_is_in() -> None:
+    counts = prepare("stornieren stornierung stornieren").features.counts()
+    assert counts["c:<sto"] == 2  # two distinct words, the repeated one counted once
+    assert counts["w:stornieren"] == 1
 
 
 def test_augmentation_is_deterministic_and_keeps_the_originals() -> None:

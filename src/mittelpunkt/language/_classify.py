@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from mittelpunkt.core.intents import IntentReading
 from mittelpunkt.language._cues import Cues, read_cues
-from mittelpunkt.language._features import features
+from mittelpunkt.language._features import Features, features
 from mittelpunkt.language._lang import detect_language
 from mittelpunkt.language._model import Model, load_model
 from mittelpunkt.language._normalize import fold, own_words, sentences, words
@@ -26,7 +26,7 @@ class Prepared:
     folded: str
     cues: Cues
     lang: str | None
-    features: frozenset[str]
+    features: Features
 
 
 def prepare(text: str) -> Prepared:
@@ -67,12 +67,12 @@ def classify(text: str) -> IntentReading:
 def read_with(model: Model, text: str) -> IntentReading:
     """Read a message with a given model (the trainer's cross-validation uses this)."""
     prepared = prepare(text)
-    known, rows = model.weigh(prepared.features)
-    probabilities = model.probabilities_of(rows, len(prepared.features))
+    weighed = model.weigh(prepared.features)
+    probabilities = model.probabilities_of(weighed.sums, weighed.count)
     proposed = _decide(probabilities, model)
     intents, note = settle_cancellation(proposed, prepared.cues)
     cues = [*prepared.cues.names[:_MAX_CUES], *([note] if note else [])]
-    cues += _evidence(model, known, rows, intents)
+    cues += _evidence(model, weighed.known, weighed.rows, intents)
     return IntentReading(
         intents=intents,
         explicit=explicit(intents, prepared.cues),

@@ -8,18 +8,26 @@ asked about, negated, conditional) and the word fields of :mod:`._lexicon` carry
 concert", "mein Vertrag wurde gekündigt"): such a message asks about a refund or wants the
 thing back more often than it asks about cancelling. Numbers are one word (``0``), so order
 numbers do not teach anything.
+
+Each distinct word of a message stands for itself and its pieces (:func:`word_features`), and
+a piece counts once for every distinct word it is in ("stornieren" and "stornierung" both
+bring ``c:<sto``). So the reader can weigh a word once, with its pieces, and reuse that
+weight whenever the word comes again (see :class:`._model.Model`); the trainer counts the
+same way (:meth:`Features.counts`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from mittelpunkt.language._cues import Cues
 from mittelpunkt.language._lexicon import word_fields
 from mittelpunkt.language._patterns import CANCELLED
 
-__all__ = ["features"]
+__all__ = ["Features", "features", "word_features"]
 
 _PIECE = 4
 _PIECES_FROM = 5  # short words are whole words; pieces help with long ones
@@ -27,7 +35,32 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.ASCII)
 _NUMBERISH = re.compile(r"\b[a-z]*+\d[a-z0-9]*", re.ASCII)  # possessive: no backtracking over words
 
 
-def features(folded: str, cues: Cues, lang: str | None) -> frozenset[str]:
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the model sees of one message.
+
+    Attributes:
+        words: the message's distinct words, in the order they first come; each stands for
+            :func:`word_features` of it.
+        others: the word pairs, cues, word fields and the language.
+    """
+
+    words: tuple[str, ...]
+    others: frozenset[str]
+
+    def counts(self) -> Counter[str]:
+        """Each feature with the number of times it counts (a piece once per word it is in).
+
+        >>> Features(("stornieren", "stornierung"), frozenset({"lang:de"})).counts()["c:<sto"]
+        2
+        """
+        counted: Counter[str] = Counter(self.others)
+        for word in self.words:
+            counted.update(word_features(word))
+        return counted
+
+
+def features(folded: str, cues: Cues, lang: str | None) -> Features:
     """The features of a folded message.
 
     Args:
@@ -36,25 +69,26 @@ def features(folded: str, cues: Cues, lang: str | None) -> frozenset[str]:
         lang: the detected language, if any.
 
     Returns:
-        The set of features present (the model treats them as binary).
+        The message's distinct words (standing for their word features) and its other
+        features.
 
     >>> from mittelpunkt.language._cues import read_cues
     >>> found = features("wo bleibt nr 4711?", read_cues(["wo bleibt nr 4711?"]), "de")
-    >>> sorted(f for f in found if f.startswith(("w:", "b:")))
-    ['b:0_', 'b:bleibt_nr', 'b:nr_0', 'b:wo_bleibt', 'w:0', 'w:bleibt', 'w:nr', 'w:wo']
-    >>> "cue:question" in found, "lang:de" in found
+    >>> found.words
+    ('wo', 'bleibt', 'nr', '0')
+    >>> sorted(f for f in found.others if f.startswith("b:"))
+    ['b:0_', 'b:bleibt_nr', 'b:nr_0', 'b:wo_bleibt']
+    >>> "cue:question" in found.others, "lang:de" in found.others
     (True, True)
     """
     tokens: list[str] = _TOKEN.findall(_NUMBERISH.sub("0", folded))
-    found = _pairs(tokens)
-    for token in set(tokens):
-        found.update(_word_features(token))
-    found.update(cues.flags())
-    found.update(word_fields(folded))
+    others = _pairs(tokens)
+    others.update(cues.flags())
+    others.update(word_fields(folded))
     if cues.mentions_cancel and CANCELLED.search(folded):
-        found.add("cue:cancelled")
-    found.add(f"lang:{lang}")
-    return frozenset(found)
+        others.add("cue:cancelled")
+    others.add(f"lang:{lang}")
+    return Features(tuple(dict.fromkeys(tokens)), frozenset(others))
 
 
 def _pairs(tokens: list[str]) -> set[str]:
@@ -72,9 +106,16 @@ def _pairs(tokens: list[str]) -> set[str]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_features(token: str) -> tuple[str, ...]:
+def word_features(token: str) -> tuple[str, ...]:
+    """The features a word stands for: itself and, from five letters, its distinct pieces.
+
+    >>> word_features("wo")
+    ('w:wo',)
+    >>> word_features("bleibt")
+    ('w:bleibt', 'c:<ble', 'c:blei', 'c:leib', 'c:eibt', 'c:ibt>')
+    """
     if len(token) < _PIECES_FROM:
         return (f"w:{token}",)
     padded = f"<{token}>"
     pieces = (f"c:{padded[i : i + _PIECE]}" for i in range(len(padded) - _PIECE + 1))
-    return (f"w:{token}", *pieces)
+    return tuple(dict.fromkeys((f"w:{token}", *pieces)))

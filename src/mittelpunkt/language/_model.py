@@ -3,28 +3,79 @@
 The weights were learned by scikit-learn from the training corpus (see :mod:`._train`) and
 ship as JSON next to this module, so reading a message needs no third-party library, no
 download and no pickle. A message's score for an intent is the intent's bias plus the sum of
-its features' weights, scaled by one over the square root of the number of features (the
-same length normalisation the training used), through the logistic function.
+its features' weights, each as often as it counts, scaled by one over the square root of the
+number of features counted (the same length normalisation the training used), through the
+logistic function.
+
+A word brings itself and its pieces (:func:`._features.word_features`), so the model weighs a
+word once, sums its features' weights into one row, and keeps that row for the next time
+the word comes: most of a message's features are looked up once per word, not once each.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-__all__ = ["Model", "load_model", "model_from_json"]
+from mittelpunkt.language._features import Features, word_features
+
+__all__ = ["Model", "Weighed", "load_model", "model_from_json"]
 
 WEIGHTS_FILE = "weights.json"
 _SHORTEST = 4  # "w:" and two letters
+_WORDS_KEPT = 1 << 17  # weighed words remembered; beyond this the memory starts afresh
+
+
+class _Word:
+    """A word weighed: the summed weights of its features, their number, and the word's own.
+
+    Attributes:
+        summed: the sum of the weights of the word's known features (None: none known).
+        size: how many features the word stands for, known or not.
+        feature: the word's own feature (``w:...``).
+        row: the weights of the word's own feature, if known.
+    """
+
+    __slots__ = ("feature", "row", "size", "summed")
+
+    def __init__(
+        self,
+        summed: tuple[float, ...] | None,
+        size: int,
+        feature: str,
+        row: tuple[float, ...] | None,
+    ) -> None:
+        self.summed = summed
+        self.size = size
+        self.feature = feature
+        self.row = row
+
+
+@dataclass(frozen=True, slots=True)
+class Weighed:
+    """A message weighed by a model.
+
+    Attributes:
+        known: the words' own features and the other features the model knows (no pieces),
+            for explaining a reading.
+        rows: their weights, in the same order.
+        sums: per intent, the sum of the weights of every feature counted.
+        count: the number of features counted, known or not (it normalises the score).
+    """
+
+    known: list[str]
+    rows: list[tuple[float, ...]]
+    sums: list[float]
+    count: int
 
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """Per-intent logistic regressions over binary features.
+    """Per-intent logistic regressions over counted features.
 
     Attributes:
         labels: the intents, in the order of every weight vector.
@@ -42,6 +93,7 @@ class Model:
     vocabulary: frozenset[str] = field(init=False, repr=False, compare=False)
     telling: frozenset[str] = field(init=False, repr=False, compare=False)
     _rows: dict[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
+    _words: dict[str, _Word] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         """Index the features that have weights, and those that can explain a reading.
@@ -52,84 +104,84 @@ class Model:
         object.__setattr__(self, "vocabulary", frozenset(self.weights))
         object.__setattr__(self, "telling", frozenset(filter(_telling, self.weights)))
         object.__setattr__(self, "_rows", dict(self.weights))
+        object.__setattr__(self, "_words", {})
 
-    def known(self, features: frozenset[str]) -> dict[str, tuple[float, ...]]:
-        """The features the model has weights for, with their weights.
+    def weigh(self, found: Features) -> Weighed:
+        """Sum the weights of a message's features, and keep the known ones for explaining.
 
-        >>> Model(("a",), (0.0,), (0.5,), {"x": (1.0,)}, "").known(frozenset({"x", "y"}))
-        {'x': (1.0,)}
-        """
-        common = features & self.vocabulary
-        return dict(zip(common, map(self.weights.__getitem__, common), strict=True))
+        A word is weighed once with its pieces and remembered (:meth:`_word`); every other
+        feature is looked up.
 
-    def weigh(self, features: Iterable[str]) -> tuple[list[str], list[tuple[float, ...]]]:
-        """The features the model has weights for, and their weights, in the order given.
-
-        One lookup per feature, and nothing built but the two lists.
-
-        >>> Model(("a",), (0.0,), (0.5,), {"x": (1.0,)}, "").weigh(["x", "y"])
-        (['x'], [(1.0,)])
+        >>> model = Model(("a",), (0.0,), (0.5,), {"w:wo": (1.0,), "b:wo_": (0.5,)}, "")
+        >>> weighed = model.weigh(Features(("wo",), frozenset({"b:wo_", "lang:de"})))
+        >>> weighed.known, weighed.sums, weighed.count
+        (['w:wo', 'b:wo_'], [1.5], 3)
         """
         rows = self._rows
         known: list[str] = []
-        weights: list[tuple[float, ...]] = []
-        for feature in features:
+        known_rows: list[tuple[float, ...]] = []
+        summed: list[tuple[float, ...]] = []
+        count = len(found.others)
+        for token in found.words:
+            word = self._words.get(token)
+            if word is None:
+                word = self._word(token)
+            count += word.size
+            if word.summed is not None:
+                summed.append(word.summed)
+            if word.row is not None:
+                known.append(word.feature)
+                known_rows.append(word.row)
+        for feature in found.others:
             row = rows.get(feature)
             if row is not None:
                 known.append(feature)
-                weights.append(row)
-        return known, weights
+                known_rows.append(row)
+                summed.append(row)
+        return Weighed(known, known_rows, _column_sums(summed, len(self.labels)), count)
 
-    def probabilities(
-        self, features: frozenset[str], known: Mapping[str, tuple[float, ...]] | None = None
-    ) -> dict[str, float]:
+    def _word(self, token: str) -> _Word:
+        """Weigh a word with its pieces, and remember it."""
+        own = word_features(token)
+        rows = [row for row in map(self._rows.get, own) if row is not None]
+        summed = tuple(_column_sums(rows, len(self.labels))) if rows else None
+        word = _Word(summed, len(own), own[0], self._rows.get(own[0]))
+        if len(self._words) >= _WORDS_KEPT:
+            self._words.clear()
+        self._words[token] = word
+        return word
+
+    def probabilities(self, found: Features) -> dict[str, float]:
         """The probability of each intent, given a message's features.
 
-        Args:
-            features: all features of the message (their number normalises the score).
-            known: ``self.known(features)``, when the caller has it already.
-
-        >>> model = Model(("a", "b"), (0.0, 0.0), (0.5, 0.5), {"x": (2.0, -2.0)}, "")
-        >>> {k: round(v, 2) for k, v in model.probabilities(frozenset({"x"})).items()}
+        >>> model = Model(("a", "b"), (0.0, 0.0), (0.5, 0.5), {"w:x": (2.0, -2.0)}, "")
+        >>> {k: round(v, 2) for k, v in model.probabilities(Features(("x",), frozenset())).items()}
         {'a': 0.88, 'b': 0.12}
         """
-        rows = (self.known(features) if known is None else known).values()
-        return self.probabilities_of(list(rows), len(features))
+        weighed = self.weigh(found)
+        return self.probabilities_of(weighed.sums, weighed.count)
 
-    def probabilities_of(self, rows: list[tuple[float, ...]], count: int) -> dict[str, float]:
-        """The probability of each intent, from the weights of a message's known features.
+    def probabilities_of(self, sums: list[float], count: int) -> dict[str, float]:
+        """The probability of each intent, from a message's summed weights.
 
         Args:
-            rows: the weights of the features the model knows (see :meth:`weigh`).
-            count: the number of all the message's features (it normalises the score).
+            sums: per intent, the sum of the weights of the features counted (see
+                :meth:`weigh`).
+            count: the number of features counted (it normalises the score).
 
-        The weights are summed in the order the rows come in, which follows string hashing:
-        the last bit may differ between processes; exact sums cost a sixth of the whole
-        reading, and no reading has been seen to change (tests/language, "in every process").
+        The weights of the features other than words are summed in the order they come in,
+        which follows string hashing: the last bit may differ between processes; no reading
+        has been seen to change (tests/language, "in every process").
 
         >>> model = Model(("a", "b"), (0.0, 0.0), (0.5, 0.5), {"x": (2.0, -2.0)}, "")
-        >>> {k: round(v, 2) for k, v in model.probabilities_of([(2.0, -2.0)], 1).items()}
+        >>> {k: round(v, 2) for k, v in model.probabilities_of([2.0, -2.0], 1).items()}
         {'a': 0.88, 'b': 0.12}
         """
         scale = 1.0 / math.sqrt(count) if count else 0.0
-        sums = _column_sums(rows, len(self.labels))
         probabilities: dict[str, float] = {}
         for column, label in enumerate(self.labels):
             probabilities[label] = _logistic(self.bias[column] + scale * sums[column])
         return probabilities
-
-    def evidence(
-        self, known: Mapping[str, tuple[float, ...]], label: str, count: int = 2
-    ) -> list[str]:
-        """The features that speak most for ``label``, strongest first.
-
-        >>> model = Model(("a",), (0.0,), (0.5,), {"w:x": (2.0,), "w:y": (0.5,)}, "")
-        >>> model.evidence(model.known(frozenset({"w:x", "w:y", "w:z"})), "a", count=1)
-        ['w:x']
-        """
-        column = self.labels.index(label)
-        scored = sorted(((row[column], feature) for feature, row in known.items()), reverse=True)
-        return [feature for weight, feature in scored[:count] if weight > 0]
 
 
 def _column_sums(rows: list[tuple[float, ...]], width: int) -> list[float]:

@@ -6,9 +6,9 @@ Needs scikit-learn (a development tool here, never needed to read a message). Af
     .venv/bin/python -m mittelpunkt.language._train
 
 It augments the hand-written messages (:mod:`._augment`), turns each into the same features
-the reader uses (:func:`._classify.prepare`), keeps features that occur in at least two
-hand-written messages, and fits one
-L2-regularised logistic regression per intent (lbfgs, balanced class weights: deterministic).
+the reader uses (:func:`._classify.prepare`, each counted as the reader counts it), keeps
+features that occur in at least two hand-written messages, and fits one L2-regularised
+logistic regression per intent (lbfgs, balanced class weights: deterministic).
 The weights are written to ``weights.json`` with the digest of the corpus they came from; a
 test fails when the two drift apart.
 """
@@ -47,7 +47,7 @@ def fit(messages: list[Labelled], strength: float = _STRENGTH, corpus_sha256: st
         The learned model; weights below 0.002 in every intent are dropped.
     """
     examples = augment(messages)
-    found = [prepare(message.text).features for message in examples]
+    found = [prepare(message.text).features.counts() for message in examples]
     counts = Counter(feature for features in found[: len(messages)] for feature in features)
     vocabulary = sorted(feature for feature, count in counts.items() if count >= _SEEN)
     matrix = _matrix(found, vocabulary)
@@ -66,17 +66,17 @@ def fit(messages: list[Labelled], strength: float = _STRENGTH, corpus_sha256: st
     return Model(labels, tuple(bias), (_THRESHOLD,) * len(labels), weights, corpus_sha256)
 
 
-def _matrix(found: list[frozenset[str]], vocabulary: list[str]) -> Any:
+def _matrix(found: list[Counter[str]], vocabulary: list[str]) -> Any:
     from scipy.sparse import csr_matrix  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: PLC0415 - a training-only dependency
 
     index = {feature: column for column, feature in enumerate(vocabulary)}
     rows, columns, values = [], [], []
     for row, features in enumerate(found):
-        scale = 1.0 / math.sqrt(len(features))
-        for feature in features & index.keys():
+        scale = 1.0 / math.sqrt(features.total())
+        for feature in features.keys() & index.keys():
             rows.append(row)
             columns.append(index[feature])
-            values.append(scale)
+            values.append(features[feature] * scale)
     return csr_matrix((values, (rows, columns)), shape=(len(found), len(vocabulary)))
 
 
