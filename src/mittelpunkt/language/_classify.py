@@ -38,9 +38,10 @@ def prepare(text: str) -> Prepared:
     own = own_words(text)
     folded_sentences = [fold(sentence) for sentence in sentences(own)]
     folded = " ".join(folded_sentences)
-    lang = detect_language(own, words(folded))
+    found_words = words(folded)
+    lang = detect_language(own, found_words)
     cues = read_cues(folded_sentences)
-    return Prepared(folded, cues, lang, features(folded, cues, lang))
+    return Prepared(folded, cues, lang, features(folded, found_words, cues, lang))
 
 
 def classify(text: str) -> IntentReading:

@@ -31,8 +31,7 @@ __all__ = ["Features", "features", "word_features"]
 
 _PIECE = 4
 _PIECES_FROM = 5  # short words are whole words; pieces help with long ones
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.ASCII)
-_NUMBERISH = re.compile(r"\b[a-z]*+\d[a-z0-9]*", re.ASCII)  # possessive: no backtracking over words
+_DIGIT = re.compile(r"\d", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +59,12 @@ class Features:
         return counted
 
 
-def features(folded: str, cues: Cues, lang: str | None) -> Features:
+def features(folded: str, found_words: list[str], cues: Cues, lang: str | None) -> Features:
     """The features of a folded message.
 
     Args:
         folded: the customer's own words, folded.
+        found_words: its words (:func:`._normalize.words`).
         cues: the cues read from the same text.
         lang: the detected language, if any.
 
@@ -73,7 +73,8 @@ def features(folded: str, cues: Cues, lang: str | None) -> Features:
         features.
 
     >>> from mittelpunkt.language._cues import read_cues
-    >>> found = features("wo bleibt nr 4711?", read_cues(["wo bleibt nr 4711?"]), "de")
+    >>> text = "wo bleibt nr 4711?"
+    >>> found = features(text, ["wo", "bleibt", "nr", "4711"], read_cues([text]), "de")
     >>> found.words
     ('wo', 'bleibt', 'nr', '0')
     >>> sorted(f for f in found.others if f.startswith("b:"))
@@ -81,7 +82,7 @@ def features(folded: str, cues: Cues, lang: str | None) -> Features:
     >>> "cue:question" in found.others, "lang:de" in found.others
     (True, True)
     """
-    tokens: list[str] = _TOKEN.findall(_NUMBERISH.sub("0", folded))
+    tokens = [_numberless(word) for word in found_words]
     others = _pairs(tokens)
     others.update(cues.flags())
     others.update(word_fields(folded))
@@ -89,6 +90,17 @@ def features(folded: str, cues: Cues, lang: str | None) -> Features:
         others.add("cue:cancelled")
     others.add(f"lang:{lang}")
     return Features(tuple(dict.fromkeys(tokens)), frozenset(others))
+
+
+def _numberless(word: str) -> str:
+    """A word, or ``0`` if it holds a digit (an order number, "2x", "12th").
+
+    >>> _numberless("paket"), _numberless("a4711b"), _numberless("don't")
+    ('paket', '0', "don't")
+    """
+    if word.isalpha() or _DIGIT.search(word) is None:
+        return word
+    return "0"
 
 
 def _pairs(tokens: list[str]) -> set[str]:
