@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Final
 
 from mittelpunkt.core.intents import IntentReading
 from mittelpunkt.language._cues import Cues, read_cues
@@ -19,14 +19,14 @@ _FLOOR = 0.1  # a reading less sure than this is a guess
 _OTHER = frozenset({"other"})
 
 
-@dataclass(frozen=True, slots=True)
 class Prepared:
     """A message made ready for the model: folded own words, cues, language, features."""
 
-    folded: str
-    cues: Cues
-    lang: str | None
-    features: Features
+    def __init__(self, folded: str, cues: Cues, lang: str | None, found: Features) -> None:
+        self.folded: Final = folded
+        self.cues: Final = cues
+        self.lang: Final = lang
+        self.features: Final = found
 
 
 def prepare(text: str) -> Prepared:

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from mittelpunkt.language._cues import Cues
 from mittelpunkt.language._lexicon import word_fields
@@ -34,7 +34,6 @@ _PIECES_FROM = 5  # short words are whole words; pieces help with long ones
 _DIGIT = re.compile(r"\d", re.ASCII)
 
 
-@dataclass(frozen=True, slots=True)
 class Features:
     """What the model sees of one message.
 
@@ -44,8 +43,9 @@ class Features:
         others: the word pairs, cues, word fields and the language.
     """
 
-    words: tuple[str, ...]
-    others: frozenset[str]
+    def __init__(self, words: tuple[str, ...], others: frozenset[str]) -> None:
+        self.words: Final = words
+        self.others: Final = others
 
     def counts(self) -> Counter[str]:
         """Each feature with the number of times it counts (a piece once per word it is in).

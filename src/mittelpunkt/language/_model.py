@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Final
 
 from mittelpunkt.language._features import Features, word_features
 
@@ -55,7 +56,6 @@ class _Word:
         self.row = row
 
 
-@dataclass(frozen=True, slots=True)
 class Weighed:
     """A message weighed by a model.
 
@@ -67,10 +67,13 @@ class Weighed:
         count: the number of features counted, known or not (it normalises the score).
     """
 
-    known: list[str]
-    rows: list[tuple[float, ...]]
-    sums: list[float]
-    count: int
+    def __init__(
+        self, known: list[str], rows: list[tuple[float, ...]], sums: list[float], count: int
+    ) -> None:
+        self.known: Final = known
+        self.rows: Final = rows
+        self.sums: Final = sums
+        self.count: Final = count
 
 
 @dataclass(frozen=True, slots=True)
