@@ -44,6 +44,22 @@ _WISH_WORDS = ("wuerde", "haette", "would", "koennten")
 _POSSIBILITY = re.compile(r"\b(?:moeglich\w*|possible|option|how)\b", re.ASCII)
 
 
+_FLAG_NAMES = (
+    "cancel",
+    "asks",
+    "question",
+    "polite",
+    "negated",
+    "cancel_negated",
+    "near_negation",
+    "conditional",
+    "withdraws",
+    "doubts",
+    "dangles",
+    "reported",
+)
+
+
 class SentenceCues:
     """What one sentence shows.
 
@@ -100,6 +116,44 @@ class SentenceCues:
         self.reported: Final = reported
         self.instructions: Final = instructions
         self.names: Final = names
+
+    def __eq__(self, other: object) -> bool:
+        """Two readings are equal when they show the same (as a dataclass would compare).
+
+        >>> texts = ["bitte nicht stornieren"]
+        >>> read_cues(texts).sentences == read_cues(texts).sentences
+        True
+        """
+        if not isinstance(other, SentenceCues):
+            return NotImplemented
+        return self._shown() == other._shown()
+
+    def __hash__(self) -> int:
+        """A hash that agrees with equality."""
+        return hash(self._shown())
+
+    def __repr__(self) -> str:
+        """The cues found and the flags set, for a test's report."""
+        shown = [name for name, on in zip(_FLAG_NAMES, self._shown(), strict=False) if on is True]
+        return f"SentenceCues({', '.join(shown)}; {self.names!r}; {sorted(self.instructions)!r})"
+
+    def _shown(self) -> tuple[object, ...]:
+        return (
+            self.cancel,
+            self.asks,
+            self.question,
+            self.polite,
+            self.negated,
+            self.cancel_negated,
+            self.near_negation,
+            self.conditional,
+            self.withdraws,
+            self.doubts,
+            self.dangles,
+            self.reported,
+            self.instructions,
+            self.names,
+        )
 
     @property
     def cancel_hazard(self) -> bool:

@@ -13,7 +13,8 @@ Each distinct word of a message stands for itself and its pieces (:func:`word_fe
 a piece counts once for every distinct word it is in ("stornieren" and "stornierung" both
 bring ``c:<sto``). So the reader can weigh a word once, with its pieces, and reuse that
 weight whenever the word comes again (see :class:`._model.Model`); the trainer counts the
-same way (:meth:`Features.counts`).
+same way (:meth:`Features.counts`). A pair of words counts once, however often it comes; the
+reader remembers each word's pairs with the word.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from mittelpunkt.language._cues import Cues
 from mittelpunkt.language._lexicon import word_fields
 from mittelpunkt.language._patterns import CANCELLED
 
-__all__ = ["Features", "features", "word_features"]
+__all__ = ["Features", "features", "pair_feature", "word_features"]
 
 _PIECE = 4
 _PIECES_FROM = 5  # short words are whole words; pieces help with long ones
@@ -38,24 +39,39 @@ class Features:
     """What the model sees of one message.
 
     Attributes:
-        words: the message's distinct words, in the order they first come; each stands for
+        sequence: the message's words in order, numbers as ``0``; each word with the next
+            one (the last with none) is a pair feature (:func:`pair_feature`), counted once
+            however often it comes.
+        words: the distinct words, in the order they first come; each stands for
             :func:`word_features` of it.
-        others: the word pairs, cues, word fields and the language.
+        others: the cues, the word fields and the language.
     """
 
-    def __init__(self, words: tuple[str, ...], others: frozenset[str]) -> None:
+    def __init__(self, sequence: list[str], words: tuple[str, ...], others: frozenset[str]) -> None:
+        self.sequence: Final = sequence
         self.words: Final = words
         self.others: Final = others
+
+    @classmethod
+    def of(cls, sequence: list[str], others: frozenset[str]) -> Features:
+        """The features of a sequence of words and the other features.
+
+        >>> Features.of(["wo", "bleibt", "0", "0"], frozenset()).words
+        ('wo', 'bleibt', '0')
+        """
+        return cls(sequence, tuple(dict.fromkeys(sequence)), others)
 
     def counts(self) -> Counter[str]:
         """Each feature with the number of times it counts (a piece once per word it is in).
 
-        >>> Features(("stornieren", "stornierung"), frozenset({"lang:de"})).counts()["c:<sto"]
-        2
+        >>> found = Features.of(["stornieren", "stornierung"], frozenset({"lang:de"}))
+        >>> found.counts()["c:<sto"], found.counts()["b:stornieren_stornierung"]
+        (2, 1)
         """
         counted: Counter[str] = Counter(self.others)
         for word in self.words:
             counted.update(word_features(word))
+        counted.update(set(_pairs(self.sequence)))  # a pair counts once
         return counted
 
 
@@ -69,27 +85,25 @@ def features(folded: str, found_words: list[str], cues: Cues, lang: str | None) 
         lang: the detected language, if any.
 
     Returns:
-        The message's distinct words (standing for their word features) and its other
-        features.
+        The message's words (standing for their word features and word pairs) and its
+        other features.
 
     >>> from mittelpunkt.language._cues import read_cues
     >>> text = "wo bleibt nr 4711?"
     >>> found = features(text, ["wo", "bleibt", "nr", "4711"], read_cues([text]), "de")
-    >>> found.words
-    ('wo', 'bleibt', 'nr', '0')
-    >>> sorted(f for f in found.others if f.startswith("b:"))
+    >>> found.sequence
+    ['wo', 'bleibt', 'nr', '0']
+    >>> sorted(f for f in found.counts() if f.startswith("b:"))
     ['b:0_', 'b:bleibt_nr', 'b:nr_0', 'b:wo_bleibt']
     >>> "cue:question" in found.others, "lang:de" in found.others
     (True, True)
     """
-    tokens = [_numberless(word) for word in found_words]
-    others = _pairs(tokens)
-    others.update(cues.flags())
+    others = set(cues.flags())
     others.update(word_fields(folded))
     if cues.mentions_cancel and CANCELLED.search(folded):
         others.add("cue:cancelled")
     others.add(f"lang:{lang}")
-    return Features(tuple(dict.fromkeys(tokens)), frozenset(others))
+    return Features.of([_numberless(word) for word in found_words], frozenset(others))
 
 
 def _numberless(word: str) -> str:
@@ -103,18 +117,23 @@ def _numberless(word: str) -> str:
     return "0"
 
 
-def _pairs(tokens: list[str]) -> set[str]:
+def _pairs(sequence: list[str]) -> list[str]:
     """Each word with the next one (the last with none), as features.
 
-    >>> sorted(_pairs(["wo", "bleibt", "0"]))
-    ['b:0_', 'b:bleibt_0', 'b:wo_bleibt']
+    >>> _pairs(["wo", "bleibt", "0"])
+    ['b:wo_bleibt', 'b:bleibt_0', 'b:0_']
     """
-    pairs = set()
-    last = len(tokens) - 1
-    for index, token in enumerate(tokens):
-        following = tokens[index + 1] if index < last else ""
-        pairs.add(f"b:{token}_{following}")
-    return pairs
+    following = [*sequence[1:], ""]
+    return [pair_feature(word, after) for word, after in zip(sequence, following, strict=True)]
+
+
+def pair_feature(word: str, following: str) -> str:
+    """The feature of a word and the next one ("" after the last word).
+
+    >>> pair_feature("wo", "bleibt"), pair_feature("bleibt", "")
+    ('b:wo_bleibt', 'b:bleibt_')
+    """
+    return f"b:{word}_{following}"
 
 
 @lru_cache(maxsize=1 << 16)

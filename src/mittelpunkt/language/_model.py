@@ -22,38 +22,42 @@ from functools import cache
 from importlib import resources
 from typing import Final
 
-from mittelpunkt.language._features import Features, word_features
+from mittelpunkt.language._features import Features, pair_feature, word_features
 
 __all__ = ["Model", "Weighed", "load_model", "model_from_json"]
 
 WEIGHTS_FILE = "weights.json"
 _SHORTEST = 4  # "w:" and two letters
-_WORDS_KEPT = 1 << 17  # weighed words remembered; beyond this the memory starts afresh
+_KEPT = 1 << 18  # words and pairs remembered; beyond this the memory starts afresh
+
+
+class _Known:
+    """A feature and its weights (None: the model does not know it)."""
+
+    __slots__ = ("feature", "row")
+
+    def __init__(self, feature: str, row: tuple[float, ...] | None) -> None:
+        self.feature = feature
+        self.row = row
 
 
 class _Word:
-    """A word weighed: the summed weights of its features, their number, and the word's own.
+    """A word weighed: the summed weights of its features, their number, its own, its pairs.
 
     Attributes:
         summed: the sum of the weights of the word's known features (None: none known).
         size: how many features the word stands for, known or not.
-        feature: the word's own feature (``w:...``).
-        row: the weights of the word's own feature, if known.
+        own: the word's own feature (``w:...``) and its weights.
+        pairs: the pair features of the word with the words met after it, by that word.
     """
 
-    __slots__ = ("feature", "row", "size", "summed")
+    __slots__ = ("own", "pairs", "size", "summed")
 
-    def __init__(
-        self,
-        summed: tuple[float, ...] | None,
-        size: int,
-        feature: str,
-        row: tuple[float, ...] | None,
-    ) -> None:
+    def __init__(self, summed: tuple[float, ...] | None, size: int, own: _Known) -> None:
         self.summed = summed
         self.size = size
-        self.feature = feature
-        self.row = row
+        self.own = own
+        self.pairs: dict[str, _Known] = {}
 
 
 class Weighed:
@@ -97,6 +101,7 @@ class Model:
     telling: frozenset[str] = field(init=False, repr=False, compare=False)
     _rows: dict[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
     _words: dict[str, _Word] = field(init=False, repr=False, compare=False)
+    _remembered: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         """Index the features that have weights, and those that can explain a reading.
@@ -108,15 +113,16 @@ class Model:
         object.__setattr__(self, "telling", frozenset(filter(_telling, self.weights)))
         object.__setattr__(self, "_rows", dict(self.weights))
         object.__setattr__(self, "_words", {})
+        object.__setattr__(self, "_remembered", [0])
 
     def weigh(self, found: Features) -> Weighed:
         """Sum the weights of a message's features, and keep the known ones for explaining.
 
-        A word is weighed once with its pieces and remembered (:meth:`_word`); every other
-        feature is looked up.
+        A word is weighed once with its pieces and remembered (:meth:`_word`), and so is each
+        pair of it with a word after it; every other feature is looked up.
 
         >>> model = Model(("a",), (0.0,), (0.5,), {"w:wo": (1.0,), "b:wo_": (0.5,)}, "")
-        >>> weighed = model.weigh(Features(("wo",), frozenset({"b:wo_", "lang:de"})))
+        >>> weighed = model.weigh(Features.of(["wo"], frozenset({"lang:de"})))
         >>> weighed.known, weighed.sums, weighed.count
         (['w:wo', 'b:wo_'], [1.5], 3)
         """
@@ -126,15 +132,30 @@ class Model:
         summed: list[tuple[float, ...]] = []
         count = len(found.others)
         for token in found.words:
-            word = self._words.get(token)
-            if word is None:
-                word = self._word(token)
+            word = self._words.get(token) or self._word(token)
             count += word.size
             if word.summed is not None:
                 summed.append(word.summed)
-            if word.row is not None:
-                known.append(word.feature)
-                known_rows.append(word.row)
+            own = word.own.row
+            if own is not None:
+                known.append(word.own.feature)
+                known_rows.append(own)
+        sequence = found.sequence
+        last = len(sequence) - 1
+        pairs: set[_Known] = set()
+        for index, token in enumerate(sequence):
+            following = sequence[index + 1] if index < last else ""
+            word = self._words.get(token) or self._word(token)
+            pair = word.pairs.get(following) or self._pair(word, token, following)
+            if pair in pairs:
+                continue
+            pairs.add(pair)
+            count += 1
+            row = pair.row
+            if row is not None:
+                known.append(pair.feature)
+                known_rows.append(row)
+                summed.append(row)
         for feature in found.others:
             row = rows.get(feature)
             if row is not None:
@@ -145,21 +166,38 @@ class Model:
 
     def _word(self, token: str) -> _Word:
         """Weigh a word with its pieces, and remember it."""
-        own = word_features(token)
-        rows = [row for row in map(self._rows.get, own) if row is not None]
+        stands_for = word_features(token)
+        rows = [row for row in map(self._rows.get, stands_for) if row is not None]
         summed = tuple(_column_sums(rows, len(self.labels))) if rows else None
-        word = _Word(summed, len(own), own[0], self._rows.get(own[0]))
-        if len(self._words) >= _WORDS_KEPT:
-            self._words.clear()
+        own = _Known(stands_for[0], self._rows.get(stands_for[0]))
+        word = _Word(summed, len(stands_for), own)
+        self._remember()
         self._words[token] = word
         return word
+
+    def _pair(self, word: _Word, token: str, following: str) -> _Known:
+        """Look up the pair of a word and the next one, and remember it with the word."""
+        feature = pair_feature(token, following)
+        pair = _Known(feature, self._rows.get(feature))
+        self._remember()
+        word.pairs[following] = pair
+        return pair
+
+    def _remember(self) -> None:
+        """Count one more word or pair remembered; forget them all past ``_KEPT``."""
+        remembered = self._remembered[0] + 1
+        if remembered > _KEPT:
+            self._words.clear()
+            remembered = 1
+        self._remembered[0] = remembered
 
     def probabilities(self, found: Features) -> dict[str, float]:
         """The probability of each intent, given a message's features.
 
-        >>> model = Model(("a", "b"), (0.0, 0.0), (0.5, 0.5), {"w:x": (2.0, -2.0)}, "")
-        >>> {k: round(v, 2) for k, v in model.probabilities(Features(("x",), frozenset())).items()}
-        {'a': 0.88, 'b': 0.12}
+        >>> model = Model(("a", "b"), (0.0, 0.0), (0.5, 0.5), {"b:x_": (2.0, -2.0)}, "")
+        >>> found = Features.of(["x"], frozenset())  # w:x and b:x_, two features
+        >>> {k: round(v, 2) for k, v in model.probabilities(found).items()}
+        {'a': 0.8, 'b': 0.2}
         """
         weighed = self.weigh(found)
         return self.probabilities_of(weighed.sums, weighed.count)
