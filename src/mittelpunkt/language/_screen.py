@@ -15,6 +15,12 @@ A scan holds for the text scanned and for every piece of it that is cut at non-w
 characters (a clause cut at a comma): such a piece has no word start the text lacks. It does
 not hold for a text changed otherwise.
 
+A pattern that begins with a word start and a letter (``\b(?=[a-z])``, as the word lists of
+:mod:`._regex` do) and has no strings inside (:attr:`._sieve.Sieve.inside`) matches only where
+one of its starts begins. Such a pattern is searched from the first place a start of it
+found by the scan occurs in the text, not from the text's beginning: a long message is not
+read again from its greeting for every pattern.
+
 >>> cancel = re.compile(r"\b(?:storn\w*|cancel\w*)\b", re.ASCII)
 >>> screen = Screen([cancel])
 >>> screen.scan("bitte stornieren, danke").search(cancel, "stornieren, danke").group()
@@ -32,6 +38,8 @@ from typing import Any
 from mittelpunkt.language._sieve import Strings, Way, read_sieve
 
 __all__ = ["EVERYTHING", "Scan", "Screen"]
+
+_WORD_LED = r"\b(?=[a-z])"
 
 
 class Scan:
@@ -59,8 +67,12 @@ class Scan:
         return self.screen.may_match(pattern, text, self)
 
     def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-        """``pattern.search(text)``, not run where the scan shows that it would find nothing."""
-        return pattern.search(text) if self.may_match(pattern, text) else None
+        """``pattern.search(text)``, not run where the scan shows that it would find nothing.
+
+        Where the scan shows where the first match can begin at the earliest, the search
+        begins there (see the module's docstring).
+        """
+        return self.screen.search(pattern, text, self)
 
 
 class Screen:
@@ -71,11 +83,13 @@ class Screen:
         self.patterns = tuple(patterns)  # known by their ids below, so kept alive here
         self._sieves: dict[int, tuple[int, Strings]] = {}  # id -> bit, strings inside
         self._always = 0
+        self._led = 0  # the patterns whose matches begin where one of their starts does
         told: dict[str, dict[int, tuple[Way, ...]]] = {}  # start -> pattern bit -> its ways
         for bit, pattern in enumerate(patterns):
             sieve = read_sieve(pattern)
             self._sieves[id(pattern)] = (1 << bit, sieve.inside)
             self._always |= sieve.always << bit
+            self._led |= (_led_by_a_word(pattern) and not sieve.always and not sieve.inside) << bit
             for start, ways in sieve.starts.items():
                 told.setdefault(start, {})[1 << bit] = ways
         self._sure: dict[str, int] = {}
@@ -130,6 +144,22 @@ class Screen:
             return True
         return any(needed in text for needed in inside)
 
+    def search(self, pattern: re.Pattern[str], text: str, scan: Scan) -> re.Match[str] | None:
+        """``pattern.search(text)`` where ``scan`` shows it may match, from where it may."""
+        if not self.may_match(pattern, text, scan):
+            return None
+        sieve = self._sieves.get(id(pattern))
+        bit = sieve[0] if sieve is not None else 0
+        if not bit & self._led:
+            return pattern.search(text)
+        earliest = len(text)
+        for start in scan.found:
+            if (self._sure[start] | self._maybe[start]) & bit:
+                place = text.find(start, 0, earliest + len(start) - 1)
+                if place >= 0:
+                    earliest = place
+        return pattern.search(text, earliest)
+
     def _then_found(self, bit: int, text: str, found: list[str]) -> bool:
         """Whether a start found for the pattern of ``bit`` may go on as ``text`` does."""
         for start in found:
@@ -137,6 +167,41 @@ class Screen:
                 if all(any(needed in text for needed in part) for part in way):
                     return True
         return False
+
+
+def _led_by_a_word(pattern: re.Pattern[str]) -> bool:
+    r"""Whether every match of ``pattern`` begins at a word start with a letter.
+
+    That is, whether the pattern begins with ``\b(?=[a-z])`` and has no alternative outside.
+
+    >>> _led_by_a_word(re.compile(r"\b(?=[a-z])(?:ob|falls)\b", re.ASCII))
+    True
+    >>> _led_by_a_word(re.compile(r"\b(?=[a-z])(?:ob|falls)\b|^\W*nein", re.ASCII))
+    False
+    """
+    return pattern.pattern.startswith(_WORD_LED) and _alone(pattern.pattern)
+
+
+def _alone(source: str) -> bool:
+    """Whether a pattern's source has no ``|`` outside its parentheses."""
+    depth = 0
+    escaped = in_class = False
+    for char in source:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+    return True
 
 
 def _trie(starts: Iterable[str]) -> str:
