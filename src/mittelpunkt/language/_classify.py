@@ -130,8 +130,16 @@ def _decide(probabilities: dict[str, float], model: Model) -> frozenset[str]:
 
 
 def _confidence(probabilities: dict[str, float], chosen: frozenset[str]) -> float:
-    certainty = (p if label in chosen else 1.0 - p for label, p in probabilities.items())
-    return round(min(certainty), 2)
+    """How sure the reading is of its least sure decision, to two decimals.
+
+    >>> _confidence({"a": 0.9, "b": 0.2}, frozenset({"a"}))
+    0.8
+    """
+    least = 1.0
+    for label, probability in probabilities.items():
+        certainty = probability if label in chosen else 1.0 - probability
+        least = min(least, certainty)
+    return round(least, 2)
 
 
 def _evidence(
