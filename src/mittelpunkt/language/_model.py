@@ -118,7 +118,6 @@ class Model:
     telling: frozenset[str] = field(init=False, repr=False, compare=False)
     _rows: dict[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
     _others: dict[str, int] = field(init=False, repr=False, compare=False)
-    _packs: dict[str, int] = field(init=False, repr=False, compare=False)
     _words: dict[str, _Word] = field(init=False, repr=False, compare=False)
     _remembered: list[int] = field(init=False, repr=False, compare=False)
 
@@ -135,7 +134,6 @@ class Model:
         object.__setattr__(self, "_rows", dict(self.weights))
         others = {f: _packed(row) for f, row in self.weights.items() if f[:2] not in _WORDLIKE}
         object.__setattr__(self, "_others", others)
-        object.__setattr__(self, "_packs", dict(others))
         object.__setattr__(self, "_words", {})
         object.__setattr__(self, "_remembered", [0])
 
@@ -192,8 +190,8 @@ class Model:
     def _word(self, token: str) -> _Word:
         """Weigh a word with its pieces, and remember it."""
         stands_for = word_features(token)
-        packs = [pack for pack in map(self._pack, stands_for) if pack is not None]
-        summed = _packed_sum(packs, len(self.labels)) if packs else None
+        rows = [row for row in map(self._rows.get, stands_for) if row is not None]
+        summed = _packed_sum(list(map(_packed, rows)), len(self.labels)) if rows else None
         word = _Word(summed, len(stands_for), self._known(stands_for[0]))
         self._remember()
         self._words[token] = word
@@ -207,20 +205,10 @@ class Model:
         return pair
 
     def _known(self, feature: str) -> _Known:
-        pack = self._pack(feature)
-        if pack is None:
+        row = self._rows.get(feature)
+        if row is None:
             return _Known(feature, None, None)
-        return _Known(feature, pack, self._rows[feature] if feature in self.telling else None)
-
-    def _pack(self, feature: str) -> int | None:
-        """A feature's weights packed (:func:`_packed`), packed once; None if unknown."""
-        pack = self._packs.get(feature)
-        if pack is None:
-            row = self._rows.get(feature)
-            if row is None:
-                return None
-            pack = self._packs[feature] = _packed(row)
-        return pack
+        return _Known(feature, _packed(row), row if feature in self.telling else None)
 
     def _remember(self) -> None:
         """Count one more word or pair remembered; forget them all past ``_KEPT``."""
