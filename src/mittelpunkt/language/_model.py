@@ -32,13 +32,14 @@ _KEPT = 1 << 18  # words and pairs remembered; beyond this the memory starts afr
 
 
 class _Known:
-    """A feature and its weights (None: the model does not know it)."""
+    """A feature, its weights (None: the model does not know it), and if it can explain."""
 
-    __slots__ = ("feature", "row")
+    __slots__ = ("feature", "row", "telling")
 
-    def __init__(self, feature: str, row: tuple[float, ...] | None) -> None:
+    def __init__(self, feature: str, row: tuple[float, ...] | None, *, telling: bool) -> None:
         self.feature = feature
         self.row = row
+        self.telling = telling
 
 
 class _Word:
@@ -64,8 +65,8 @@ class Weighed:
     """A message weighed by a model.
 
     Attributes:
-        known: the words' own features and the other features the model knows (no pieces),
-            for explaining a reading.
+        known: the features the model knows that can explain a reading (words and pairs,
+            :attr:`Model.telling`).
         rows: their weights, in the same order.
         sums: per intent, the sum of the weights of every feature counted.
         count: the number of features counted, known or not (it normalises the score).
@@ -121,10 +122,10 @@ class Model:
         A word is weighed once with its pieces and remembered (:meth:`_word`), and so is each
         pair of it with a word after it; every other feature is looked up.
 
-        >>> model = Model(("a",), (0.0,), (0.5,), {"w:wo": (1.0,), "b:wo_": (0.5,)}, "")
-        >>> weighed = model.weigh(Features.of(["wo"], frozenset({"lang:de"})))
+        >>> model = Model(("a",), (0.0,), (0.5,), {"w:wann": (1.0,), "b:wann_": (0.5,)}, "")
+        >>> weighed = model.weigh(Features.of(["wann"], frozenset({"lang:de"})))
         >>> weighed.known, weighed.sums, weighed.count
-        (['w:wo', 'b:wo_'], [1.5], 3)
+        (['w:wann', 'b:wann_'], [1.5], 3)
         """
         rows = self._rows
         known: list[str] = []
@@ -136,10 +137,10 @@ class Model:
             count += word.size
             if word.summed is not None:
                 summed.append(word.summed)
-            own = word.own.row
-            if own is not None:
-                known.append(word.own.feature)
-                known_rows.append(own)
+            own = word.own
+            if own.telling and own.row is not None:
+                known.append(own.feature)
+                known_rows.append(own.row)
         sequence = found.sequence
         last = len(sequence) - 1
         pairs: set[_Known] = set()
@@ -153,14 +154,13 @@ class Model:
             count += 1
             row = pair.row
             if row is not None:
-                known.append(pair.feature)
-                known_rows.append(row)
                 summed.append(row)
-        for feature in found.others:
+                if pair.telling:
+                    known.append(pair.feature)
+                    known_rows.append(row)
+        for feature in found.others:  # cues, word fields, language: they never explain
             row = rows.get(feature)
             if row is not None:
-                known.append(feature)
-                known_rows.append(row)
                 summed.append(row)
         return Weighed(known, known_rows, _column_sums(summed, len(self.labels)), count)
 
@@ -169,7 +169,7 @@ class Model:
         stands_for = word_features(token)
         rows = [row for row in map(self._rows.get, stands_for) if row is not None]
         summed = tuple(_column_sums(rows, len(self.labels))) if rows else None
-        own = _Known(stands_for[0], self._rows.get(stands_for[0]))
+        own = self._known(stands_for[0])
         word = _Word(summed, len(stands_for), own)
         self._remember()
         self._words[token] = word
@@ -177,11 +177,14 @@ class Model:
 
     def _pair(self, word: _Word, token: str, following: str) -> _Known:
         """Look up the pair of a word and the next one, and remember it with the word."""
-        feature = pair_feature(token, following)
-        pair = _Known(feature, self._rows.get(feature))
+        pair = self._known(pair_feature(token, following))
         self._remember()
         word.pairs[following] = pair
         return pair
+
+    def _known(self, feature: str) -> _Known:
+        row = self._rows.get(feature)
+        return _Known(feature, row, telling=row is not None and feature in self.telling)
 
     def _remember(self) -> None:
         """Count one more word or pair remembered; forget them all past ``_KEPT``."""

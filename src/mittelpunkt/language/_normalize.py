@@ -126,7 +126,9 @@ def sentences(text: str) -> list[str]:
     start = 0
     for boundary in _BOUNDARY.finditer(text):
         piece = text[start : boundary.start()]
-        if _ABBREVIATION.search(piece[-_ABBREVIATION_SPAN:]) and "\n" not in boundary.group():
+        # an abbreviation ends with its dot (or the dot and a line break: see "$")
+        abbreviated = "." in piece[-2:] and _ABBREVIATION.search(piece[-_ABBREVIATION_SPAN:])
+        if abbreviated and "\n" not in boundary.group():
             continue
         pieces.append(piece)
         start = boundary.end()
