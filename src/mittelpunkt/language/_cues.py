@@ -206,19 +206,39 @@ class Cues:
         return frozenset().union(*(s.instructions for s in self.sentences))
 
     def flags(self) -> frozenset[str]:
-        """The cues as features for the model (``cue:cancel_asks``, ``cue:withdraw``, ...)."""
-        found = {f"cue:instr:{intent}" for intent in self.instructions}
+        """The cues as features for the model (``cue:cancel_asks``, ``cue:withdraw``, ...).
+
+        >>> sorted(read_cues(["kann man das stornieren?"]).flags())[:3]
+        ['cue:asks', 'cue:cancel', 'cue:cancel_asks']
+        """
+        shown = 0
         for s in self.sentences:
-            found.update(_sentence_flags(s))
-        return frozenset(found)
+            shown |= _sentence_flags(s)
+        found = _flags_named(shown)
+        instructions = self.instructions
+        if instructions:
+            found = found | {f"cue:instr:{intent}" for intent in instructions}
+        return found
 
 
 _MOODS = ("question", "asks", "polite", "withdraw", "doubt", "conditional", "negation", "reported")
-_MOOD_FLAGS = {mood: f"cue:{mood}" for mood in _MOODS}
-_CANCEL_MOOD_FLAGS = {mood: f"cue:cancel_{mood}" for mood in _MOODS}
+# Each flag a sentence can show, by its bit (:func:`_sentence_flags`).
+_FLAGS = (
+    *(f"cue:{mood}" for mood in _MOODS),
+    *(f"cue:cancel_{mood}" for mood in _MOODS),
+    "cue:cancel",
+    "cue:cancel_near_negation",
+    "cue:cancel_plain",
+)
+_CANCEL = 1 << (2 * len(_MOODS))
+_NEAR_NEGATION = _CANCEL << 1
+_PLAIN = _CANCEL << 2
+_NAMED: dict[int, frozenset[str]] = {}  # flags shown -> their names, as they come
+_NAMED_KEPT = 1 << 12  # far more than the combinations seen in the corpus
 
 
-def _sentence_flags(s: SentenceCues) -> set[str]:
+def _sentence_flags(s: SentenceCues) -> int:
+    """The flags a sentence shows, one bit each (in the order of ``_FLAGS``)."""
     shown = (
         s.question,
         s.asks,
@@ -229,16 +249,29 @@ def _sentence_flags(s: SentenceCues) -> set[str]:
         s.negated,
         s.reported,
     )
-    moods = [mood for mood, on in zip(_MOODS, shown, strict=True) if on]
-    flags = {_MOOD_FLAGS[mood] for mood in moods}
-    if s.cancel:
-        flags.add("cue:cancel")
-        flags.update(_CANCEL_MOOD_FLAGS[mood] for mood in moods)
-        if s.near_negation:
-            flags.add("cue:cancel_near_negation")
-        if not s.cancel_hazard:
-            flags.add("cue:cancel_plain")
+    moods = 0
+    for bit, on in enumerate(shown):
+        if on:
+            moods |= 1 << bit
+    if not s.cancel:
+        return moods
+    flags = moods | moods << len(_MOODS) | _CANCEL
+    if s.near_negation:
+        flags |= _NEAR_NEGATION
+    if not s.cancel_hazard:
+        flags |= _PLAIN
     return flags
+
+
+def _flags_named(shown: int) -> frozenset[str]:
+    """The names of the flags shown (bits of :func:`_sentence_flags`), named once each."""
+    named = _NAMED.get(shown)
+    if named is None:
+        named = frozenset(flag for bit, flag in enumerate(_FLAGS) if shown >> bit & 1)
+        if len(_NAMED) >= _NAMED_KEPT:
+            _NAMED.clear()
+        _NAMED[shown] = named
+    return named
 
 
 @cache
