@@ -30,7 +30,7 @@ def folded_messages() -> list[list[str]]:
 def vocabulary() -> list[str]:
     """Words of the corpus, and the starts the screens look for: texts that match often."""
     found = {word for message in folded_messages()[::7] for s in message for word in words(s)}
-    for screen in (_cues._screen(), _lexicon._screen()):
+    for screen in (_cues.screen(), _lexicon.screen()):
         found |= set(screen._sure)
     return sorted(found)
 
@@ -52,21 +52,21 @@ def pieces(sentence: str) -> list[str]:
 
 def assert_screens_keep_every_match(folded_sentences: list[str]) -> None:
     for sentence in folded_sentences:
-        scan = _cues._screen().scan(sentence)
-        for pattern in _cues._screen().patterns:
+        scan = _cues.screen().scan(sentence)
+        for pattern in _cues.screen().patterns:
             for piece in pieces(sentence):
                 if pattern.search(piece):
                     assert scan.may_match(pattern, piece), (pattern, piece)
     message = " ".join(folded_sentences)
-    scan = _lexicon._screen().scan(message)
-    for pattern in _lexicon._screen().patterns:
+    scan = _lexicon.screen().scan(message)
+    for pattern in _lexicon.screen().patterns:
         if pattern.search(message):
             assert scan.may_match(pattern, message), (pattern, message)
 
 
 def assert_reads_alike(folded_sentences: list[str]) -> None:
     for sentence in folded_sentences:
-        screened = _cues._read_sentence(sentence, _cues._screen().scan(sentence))
+        screened = _cues._read_sentence(sentence, _cues.screen().scan(sentence))
         assert screened == _cues._read_sentence(sentence, EVERYTHING)
     message = " ".join(folded_sentences)
     plain = {f"lex:{field}" for field, p in _lexicon._FIELDS.items() if p.search(message)}
@@ -93,9 +93,9 @@ def test_no_pattern_matches_in_made_up_texts_where_the_screen_ruled_it_out(
 
 
 def test_the_screens_read_the_patterns_that_cost_most() -> None:
-    unread = [p.pattern[:40] for p in _cues._screen().patterns if read_sieve(p).always]
+    unread = [p.pattern[:40] for p in _cues.screen().patterns if read_sieve(p).always]
     assert not unread
-    assert not [p.pattern[:40] for p in _lexicon._screen().patterns if read_sieve(p).always]
+    assert not [p.pattern[:40] for p in _lexicon.screen().patterns if read_sieve(p).always]
 
 
 @pytest.mark.parametrize(

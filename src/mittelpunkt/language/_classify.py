@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Final
 
 from mittelpunkt.core.intents import IntentReading
+from mittelpunkt.language import _cues, _lexicon
 from mittelpunkt.language._cues import Cues, read_cues
 from mittelpunkt.language._features import Features, features
 from mittelpunkt.language._lang import detect_language
 from mittelpunkt.language._model import Model, load_model
 from mittelpunkt.language._normalize import fold, own_words, sentences, words
 from mittelpunkt.language._safety import explicit, settle_cancellation
+from mittelpunkt.language._screen import JointScreen
 
 __all__ = ["Prepared", "classify", "prepare", "read_intent", "read_with"]
 
@@ -30,7 +33,7 @@ class Prepared:
 
 
 def prepare(text: str) -> Prepared:
-    """Cut quotes, fold, split, read cues and collect features (shared with the trainer).
+    """Cut quotes, fold, split, scan, read cues and collect features (shared with the trainer).
 
     >>> prepare("Kann man das stornieren?").cues.cancel_hazard
     True
@@ -40,8 +43,16 @@ def prepare(text: str) -> Prepared:
     folded = " ".join(folded_sentences)
     found_words = words(folded)
     lang = detect_language(own, found_words)
-    cues = read_cues(folded_sentences)
-    return Prepared(folded, cues, lang, features(folded, found_words, cues, lang))
+    each, joined = _screens().scan_lines(folded_sentences)
+    cues = read_cues(folded_sentences, each)
+    fields = _lexicon.word_fields("\n".join(folded_sentences), joined)
+    return Prepared(folded, cues, lang, features(folded, found_words, cues, fields, lang))
+
+
+@cache
+def _screens() -> JointScreen:
+    """The screens of the cues (each sentence) and of the word fields (all), scanned at once."""
+    return JointScreen(_cues.screen(), _lexicon.screen())
 
 
 def classify(text: str) -> IntentReading:

@@ -35,7 +35,7 @@ from mittelpunkt.language._patterns import (
 )
 from mittelpunkt.language._screen import EVERYTHING, Scan, Screen
 
-__all__ = ["Cues", "SentenceCues", "read_cues"]
+__all__ = ["Cues", "SentenceCues", "read_cues", "screen"]
 
 # The first look for an instruction to cancel is the search every sentence has had already.
 _CANCEL_LOOKS_FIRST = HINT["cancel_request"] is CANCEL
@@ -275,7 +275,7 @@ def _flags_named(shown: int) -> frozenset[str]:
 
 
 @cache
-def _screen() -> Screen:
+def screen() -> Screen:
     """The patterns a sentence is searched with, screened (read on first use).
 
     Left out: the instructions' first looks, and the question openers, which are only tried
@@ -303,11 +303,12 @@ def _screen() -> Screen:
     )
 
 
-def read_cues(folded_sentences: list[str]) -> Cues:
+def read_cues(folded_sentences: list[str], scans: list[Scan] | None = None) -> Cues:
     """Read the cues of a message's folded sentences.
 
     Args:
         folded_sentences: the message's sentences, each passed through ``fold``.
+        scans: their scans by :func:`screen`, if made already.
 
     Returns:
         The cues, sentence by sentence.
@@ -320,8 +321,9 @@ def read_cues(folded_sentences: list[str]) -> Cues:
     >>> sorted(read_cues(["hiermit kuendige ich meinen vertrag."]).instructions)
     ['cancel_request']
     """
-    screen = _screen()
-    return Cues(tuple(_read_sentence(text, screen.scan(text)) for text in folded_sentences))
+    if scans is None:
+        scans = [screen().scan(text) for text in folded_sentences]
+    return Cues(tuple(map(_read_sentence, folded_sentences, scans)))
 
 
 def _read_sentence(text: str, scan: Scan) -> SentenceCues:

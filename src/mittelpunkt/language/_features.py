@@ -25,7 +25,6 @@ from functools import lru_cache
 from typing import Final
 
 from mittelpunkt.language._cues import Cues
-from mittelpunkt.language._lexicon import word_fields
 from mittelpunkt.language._patterns import CANCELLED
 
 __all__ = ["Features", "features", "pair_feature", "word_features"]
@@ -75,13 +74,16 @@ class Features:
         return counted
 
 
-def features(folded: str, found_words: list[str], cues: Cues, lang: str | None) -> Features:
+def features(
+    folded: str, found_words: list[str], cues: Cues, fields: set[str], lang: str | None
+) -> Features:
     """The features of a folded message.
 
     Args:
         folded: the customer's own words, folded.
         found_words: its words (:func:`._normalize.words`).
         cues: the cues read from the same text.
+        fields: the word fields it touches (:func:`._lexicon.word_fields`).
         lang: the detected language, if any.
 
     Returns:
@@ -90,7 +92,7 @@ def features(folded: str, found_words: list[str], cues: Cues, lang: str | None) 
 
     >>> from mittelpunkt.language._cues import read_cues
     >>> text = "wo bleibt nr 4711?"
-    >>> found = features(text, ["wo", "bleibt", "nr", "4711"], read_cues([text]), "de")
+    >>> found = features(text, ["wo", "bleibt", "nr", "4711"], read_cues([text]), set(), "de")
     >>> found.sequence
     ['wo', 'bleibt', 'nr', '0']
     >>> sorted(f for f in found.counts() if f.startswith("b:"))
@@ -99,7 +101,7 @@ def features(folded: str, found_words: list[str], cues: Cues, lang: str | None) 
     (True, True)
     """
     others = set(cues.flags())
-    others.update(word_fields(folded))
+    others.update(fields)
     if cues.mentions_cancel and CANCELLED.search(folded):
         others.add("cue:cancelled")
     others.add(f"lang:{lang}")

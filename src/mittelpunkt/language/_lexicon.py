@@ -16,9 +16,9 @@ from functools import cache
 
 from mittelpunkt.language._regex import ascii_pattern as _ascii
 from mittelpunkt.language._regex import by_first_letter
-from mittelpunkt.language._screen import Screen
+from mittelpunkt.language._screen import Scan, Screen
 
-__all__ = ["word_fields"]
+__all__ = ["screen", "word_fields"]
 
 
 def _field(*alternatives: str) -> re.Pattern[str]:
@@ -411,18 +411,24 @@ _FEATURES = {f"lex:{intent}": pattern for intent, pattern in _FIELDS.items()}
 
 
 @cache
-def _screen() -> Screen:
+def screen() -> Screen:
     """The fields' patterns, screened (read on first use: it takes a moment)."""
     return Screen(list(_FIELDS.values()))
 
 
-def word_fields(folded: str) -> set[str]:
-    """The word fields a folded text touches, as features (``lex:<intent>``).
+def word_fields(folded: str, scan: Scan | None = None) -> set[str]:
+    r"""The word fields a folded text touches, as features (``lex:<intent>``).
 
-    >>> sorted(word_fields("wo bleibt mein paket? ich bin echt genervt!!"))
+    Args:
+        folded: the text, folded; its sentences may stand on lines of their own, so that no
+            field's phrase runs from one sentence into the next.
+        scan: the text's scan by :func:`screen`, if there is one already.
+
+    >>> sorted(word_fields("wo bleibt mein paket?\nich bin echt genervt!!"))
     ['lex:complaint', 'lex:emphasis', 'lex:status_inquiry']
     """
-    scan = _screen().scan(folded)
+    if scan is None:
+        scan = screen().scan(folded)
     found = {feature for feature, pattern in _FEATURES.items() if scan.search(pattern, folded)}
     if "!!" in folded or "??" in folded:
         found.add("lex:emphasis")

@@ -37,7 +37,7 @@ from typing import Any
 
 from mittelpunkt.language._sieve import Strings, Way, read_sieve
 
-__all__ = ["EVERYTHING", "Scan", "Screen"]
+__all__ = ["EVERYTHING", "JointScreen", "Scan", "Screen"]
 
 _WORD_LED = r"\b(?=[a-z])"
 
@@ -121,9 +121,16 @@ class Screen:
 
     def scan(self, text: str) -> Scan:
         """Find the starts in ``text``: which patterns can match in it."""
+        return self.scan_of(self._starts.findall(text))
+
+    def starts(self) -> frozenset[str]:
+        """The strings a match of one of the patterns can begin with at a word start."""
+        return frozenset(self._sure)
+
+    def scan_of(self, found: list[str]) -> Scan:
+        """The scan of a text in which ``found`` are the longest starts at its word starts."""
         sure = self._always
         maybe = 0
-        found: list[str] = self._starts.findall(text)
         for start in found:
             sure |= self._sure[start]
             maybe |= self._maybe[start]
@@ -167,6 +174,65 @@ class Screen:
                 if all(any(needed in text for needed in part) for part in way):
                     return True
         return False
+
+
+class JointScreen:
+    """Two screens whose scans are made in one pass: the first for each line, the second for all.
+
+    A message's sentences are scanned for the cues of each sentence and, together, for the
+    word fields of the whole message; one regular expression over the sentences, joined by
+    line breaks, does both. At each word start it finds the longest start of either screen;
+    the longest start of each screen there is the longest of its starts that the one found
+    begins with.
+    """
+
+    def __init__(self, first: Screen, second: Screen) -> None:
+        """Learn both screens' starts, and how each start found splits between them."""
+        self.first = first
+        self.second = second
+        mine, theirs = first.starts(), second.starts()
+        starts = mine | theirs
+        self._split = {start: (_longest(start, mine), _longest(start, theirs)) for start in starts}
+        self._starts = re.compile(r"\n|\b(?=(" + _trie(starts) + r"))\w*", re.ASCII)
+
+    def scan_lines(self, lines: list[str]) -> tuple[list[Scan], Scan]:
+        r"""Scan lines (texts without line breaks): each with the first screen, all with the second.
+
+        The second scan holds for the lines joined by line breaks.
+
+        >>> cancel = re.compile(r"\b(?:storn\w*|cancel\w*)\b", re.ASCII)
+        >>> parcel = re.compile(r"\b(?:paket\w*)\b", re.ASCII)
+        >>> each, joined = JointScreen(Screen([cancel]), Screen([parcel])).scan_lines(
+        ...     ["wo ist mein paket", "bitte stornieren"])
+        >>> [scan.found for scan in each], joined.found
+        ([[], ['storn']], ['paket'])
+        """
+        each: list[Scan] = []
+        if not lines:
+            return each, self.second.scan_of([])
+        first, second = self.first, self.second
+        found: list[str] = []
+        every: list[str] = []
+        for start in self._starts.findall("\n".join(lines)):
+            if not start:
+                each.append(first.scan_of(found))
+                found = []
+                continue
+            mine, theirs = self._split[start]
+            if mine:
+                found.append(mine)
+            if theirs:
+                every.append(theirs)
+        each.append(first.scan_of(found))
+        return each, second.scan_of(every)
+
+
+def _longest(start: str, known: frozenset[str]) -> str:
+    """The longest of the ``known`` starts that ``start`` begins with ("" if none)."""
+    for end in range(len(start), 0, -1):
+        if start[:end] in known:
+            return start[:end]
+    return ""
 
 
 def _led_by_a_word(pattern: re.Pattern[str]) -> bool:
