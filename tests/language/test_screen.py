@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mittelpunkt.language import _cues, _lexicon
+from mittelpunkt.language import _classify, _cues, _lexicon
 from mittelpunkt.language._normalize import fold, own_words, sentences, words
 from mittelpunkt.language._screen import EVERYTHING, Screen
 from mittelpunkt.language._sieve import read_sieve
@@ -168,3 +168,25 @@ def test_no_made_up_pattern_matches_where_the_screen_ruled_it_out(pattern: str, 
     compiled = re.compile(pattern, re.ASCII)
     if compiled.search(text):
         assert Screen([compiled]).scan(text).may_match(compiled, text)
+
+
+def assert_one_pass_scans_alike(folded_sentences: list[str]) -> None:
+    each, joined = _classify._screens().scan_lines(folded_sentences)
+    for sentence, scan in zip(folded_sentences, each, strict=True):
+        alone = _cues.screen().scan(sentence)
+        assert (scan.found, scan.sure, scan.maybe) == (alone.found, alone.sure, alone.maybe)
+    alone = _lexicon.screen().scan("\n".join(folded_sentences))
+    assert (joined.found, joined.sure, joined.maybe) == (alone.found, alone.sure, alone.maybe)
+
+
+def test_one_pass_over_a_message_scans_as_each_screen_alone() -> None:
+    for folded_sentences in folded_messages():
+        assert_one_pass_scans_alike(folded_sentences)
+
+
+@settings(max_examples=300, deadline=None)
+@given(made_up_sentences())
+def test_one_pass_over_made_up_texts_scans_as_each_screen_alone(
+    folded_sentences: list[str],
+) -> None:
+    assert_one_pass_scans_alike(folded_sentences)
