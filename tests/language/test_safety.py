@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from mittelpunkt.core.intents import IntentReading
 from mittelpunkt.language import classify
+from mittelpunkt.language._cues import read_cues
+from mittelpunkt.language._normalize import fold, sentences
 from mittelpunkt.language.labelled import in_safety_set, read_labelled, training_corpus
 
 HELDOUT = Path(__file__).resolve().parents[2] / "corpus" / "heldout.jsonl"
@@ -83,6 +85,8 @@ HAZARDS_DE = [
     "Bei mehr als 5 Tagen Lieferzeit bitte gleich stornieren.",
     "Im Falle einer weiteren Verzögerung stornieren Sie bitte.",
     "Eigentlich wollte ich kündigen, aber ich behalte den Vertrag doch.",
+    "wenn ihr bis montag nicht liefert storniere ich",
+    "Falls ich nicht storniere, was kostet mich das?",
 ]
 HAZARDS_EN = [
     "Please do not cancel.",
@@ -133,6 +137,8 @@ HAZARDS_EN = [
     "Please send me the details on how to cancel.",
     "In the event of another delay, please cancel the order.",
     "I was going to cancel, but I'll give you one more month.",
+    "if it's not here by friday cancel it",
+    "If I don't cancel, will I be charged again?",
 ]
 HAZARDS = HAZARDS_DE + HAZARDS_EN
 
@@ -185,6 +191,29 @@ def test_asking_for_the_notice_period_after_cancelling_keeps_the_instruction() -
     )
     assert "instruction:hiermit" in reading.cues
     assert not [cue for cue in reading.cues if cue.startswith(("indirect:", "question:"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wenn ihr bis montag nicht liefert storniere ich",
+        "if it's not here by friday cancel it",
+        "Falls die Ware bis Freitag nicht da ist storniere ich die Bestellung.",
+    ],
+)
+def test_a_negated_condition_leaves_the_cancellation_standing(text: str) -> None:
+    reading = classify(text)
+    assert "cancel_request" in reading.intents
+    assert not reading.explicit  # conditional: it asks back
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Falls ich nicht storniere, was kostet mich das?", "wenn möglich bitte nicht stornieren"],
+)
+def test_a_cancellation_negated_inside_a_condition_is_still_negated(text: str) -> None:
+    cues = read_cues([fold(sentence) for sentence in sentences(text)])
+    assert cues.sentences[0].near_negation
 
 
 def test_the_seed_question_is_a_question() -> None:

@@ -19,6 +19,7 @@ from mittelpunkt.language._instructions import HINT, INSTRUCTION
 from mittelpunkt.language._patterns import (
     CANCEL,
     CAUSAL,
+    CONDITION_OPENS,
     CONDITIONAL,
     CONFIRM_OBJECT,
     DANGLING_CONDITION,
@@ -31,6 +32,7 @@ from mittelpunkt.language._patterns import (
     POLITE,
     POLITE_WISH,
     REPORTED,
+    TIGHT_NEGATION,
     WITHDRAW,
 )
 from mittelpunkt.language._screen import EVERYTHING, Scan, Screen
@@ -339,7 +341,7 @@ def _read_sentence(text: str, scan: Scan) -> SentenceCues:
     reported = (cancel or not (question or conditional)) and _found(
         REPORTED, text, scan, "reported", names
     )
-    near_negation = cancel and bool(scan.search(NEAR_NEGATION, text))
+    near_negation = cancel and _near_negation(text, scan)
     unsure = question or conditional or reported
     instructions = (
         frozenset()
@@ -364,6 +366,29 @@ def _read_sentence(text: str, scan: Scan) -> SentenceCues:
         instructions=instructions,
         names=tuple(names),
     )
+
+
+def _near_negation(text: str, scan: Scan) -> bool:
+    """A negation right next to the cancellation, not one of a condition's verb.
+
+    In "wenn ihr bis Montag nicht liefert storniere ich" the negation belongs to the condition;
+    after a condition's conjunction, only a negation with no word between it and the
+    cancellation counts ("falls ich nicht storniere"). The sentence is conditional either way,
+    so it never holds an instruction.
+
+    >>> _near_negation("if it's not here by friday cancel it", EVERYTHING)
+    False
+    >>> _near_negation("falls ich es nicht storniere, was kostet das?", EVERYTHING)
+    True
+    >>> _near_negation("bitte nicht stornieren", EVERYTHING)
+    True
+    """
+    near = scan.search(NEAR_NEGATION, text)
+    if near is None:
+        return False
+    if CONDITION_OPENS.search(text, 0, near.start() + 1) is None:
+        return True
+    return TIGHT_NEGATION.search(text) is not None
 
 
 def _question(text: str, scan: Scan, names: list[str]) -> tuple[bool, bool, bool]:

@@ -16,6 +16,7 @@ __all__ = [
     "CANCELLED",
     "CAUSAL",
     "CONDITIONAL",
+    "CONDITION_OPENS",
     "CONFIRM_OBJECT",
     "DANGLING_CONDITION",
     "DOUBT",
@@ -27,6 +28,7 @@ __all__ = [
     "POLITE",
     "POLITE_WISH",
     "REPORTED",
+    "TIGHT_NEGATION",
     "WITHDRAW",
 ]
 
@@ -103,15 +105,26 @@ _NEGATORS = (
 NEGATION = _ascii(_words(*_NEGATORS, r"ohne", r"statt", r"anstatt", r"without", r"instead"))
 
 _GAP = r"(?:[^\w,;:.!?]+[\w']+){0,3}[^\w,;:.!?]+"
+_NEAR_NEGATORS = _words(
+    *_NEGATORS, r"ohne", r"statt", r"anstatt", r"without", r"instead of", r"rather than"
+)
+_NEGATED_AFTER = _words(r"nicht", r"nichts", r"net", r"ned", r"noed", r"nid", r"keinesfalls")
 NEAR_NEGATION = _ascii(
-    _words(*_NEGATORS, r"ohne", r"statt", r"anstatt", r"without", r"instead of", r"rather than")
-    + _GAP
+    _NEAR_NEGATORS + _GAP + CANCEL.pattern + "|" + CANCEL.pattern + _GAP + _NEGATED_AFTER
+)
+# The same with nothing but spaces between a negation before the cancellation and it: within
+# a condition ("wenn ihr bis Montag nicht liefert, storniere ich"), a negation a few words
+# before the cancellation negates the condition's verb, not the cancellation.
+TIGHT_NEGATION = _ascii(
+    _NEAR_NEGATORS
+    + r"[^\w,;:.!?]+"
     + CANCEL.pattern
     + "|"
     + CANCEL.pattern
     + _GAP
-    + _words(r"nicht", r"nichts", r"net", r"ned", r"noed", r"nid", r"keinesfalls")
+    + _NEGATED_AFTER
 )
+CONDITION_OPENS = _ascii(_words(r"wenn", r"falls", r"sofern", r"if", r"unless"))
 
 POLITE_WISH = _ascii(
     r"\b(?:wuerde|wuerden|haette|haetten)(?: (?:ich|wir))? (?:sehr )?gerne?\b"
