@@ -116,13 +116,7 @@ NEAR_NEGATION = _ascii(
 # a condition ("wenn ihr bis Montag nicht liefert, storniere ich"), a negation a few words
 # before the cancellation negates the condition's verb, not the cancellation.
 TIGHT_NEGATION = _ascii(
-    _NEAR_NEGATORS
-    + r"[^\w,;:.!?]+"
-    + CANCEL.pattern
-    + "|"
-    + CANCEL.pattern
-    + _GAP
-    + _NEGATED_AFTER
+    _NEAR_NEGATORS + r"[^\w,;:.!?]+" + CANCEL.pattern + "|" + CANCEL.pattern + _GAP + _NEGATED_AFTER
 )
 CONDITION_OPENS = _ascii(_words(r"wenn", r"falls", r"sofern", r"if", r"unless"))
 
