@@ -24,8 +24,10 @@ from mittelpunkt.language._patterns import (
     CONFIRM_OBJECT,
     DANGLING_CONDITION,
     DOUBT,
+    DOUBT_ALONE,
     INDIRECT,
     LATE_OPENER,
+    LATE_OPENER_JOINED,
     NEAR_NEGATION,
     NEGATION,
     OPENER,
@@ -293,6 +295,7 @@ def screen() -> Screen:
             DOUBT,
             INDIRECT,
             LATE_OPENER,
+            LATE_OPENER_JOINED,
             NEAR_NEGATION,
             NEGATION,
             POLITE,
@@ -336,7 +339,7 @@ def _read_sentence(text: str, scan: Scan) -> SentenceCues:
     conditional = _conditional(text, scan, names)
     negated, cancel_negated = _negation(text, scan, names, cancel=cancel)
     withdraws = _found(WITHDRAW, text, scan, "withdraw", names)
-    doubts = _found(DOUBT, text, scan, "doubt", names)
+    doubts = _doubts(text, scan, names)
     dangles = conditional and _found(DANGLING_CONDITION, text, scan, "conditional", names)
     reported = (cancel or not (question or conditional)) and _found(
         REPORTED, text, scan, "reported", names
@@ -395,7 +398,24 @@ def _question(text: str, scan: Scan, names: list[str]) -> tuple[bool, bool, bool
     """Whether the sentence asks, is a polite request, and is any kind of question."""
     asks = _asks(text, scan, names)
     polite = _found(POLITE, text, scan, "polite", names) and not scan.search(_POSSIBILITY, text)
-    return asks, polite, asks or polite or _found(LATE_OPENER, text, scan, "question", names)
+    return asks, polite, asks or polite or _opens_late(text, scan, names)
+
+
+def _opens_late(text: str, scan: Scan, names: list[str]) -> bool:
+    """A question opened after a mark or a joining word ("..., kann ich", "and how do I")."""
+    marked = scan.search(LATE_OPENER, text)
+    joined = scan.search(LATE_OPENER_JOINED, text)
+    if marked is None or (joined is not None and joined.start() < marked.start()):
+        marked = joined
+    return marked is not None and _noted("question", marked, names)
+
+
+def _doubts(text: str, scan: Scan, names: list[str]) -> bool:
+    """Doubt in words, or a sentence that is nothing but a "no"."""
+    alone = DOUBT_ALONE.match(text)
+    if alone is not None:
+        return _noted("doubt", alone, names)
+    return _found(DOUBT, text, scan, "doubt", names)
 
 
 def _asks(text: str, scan: Scan, names: list[str]) -> bool:
@@ -416,8 +436,10 @@ def _conditional(text: str, scan: Scan, names: list[str]) -> bool:
 
 def _found(pattern: re.Pattern[str], text: str, scan: Scan, kind: str, names: list[str]) -> bool:
     match = scan.search(pattern, text)
-    if match is None:
-        return False
+    return match is not None and _noted(kind, match, names)
+
+
+def _noted(kind: str, match: re.Match[str], names: list[str]) -> bool:
     return _note(f"{kind}:{match.group().strip(' ,;:(')}", names)
 
 

@@ -56,7 +56,10 @@ _FOLDS = {
 }
 _ASCII_FOLDS = {mark: plain for mark, plain in _FOLDS.items() if mark.isascii()}
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"')\]]*\s+|\n[ \t]*\n\s*|\n(?=[ \t]*[-*•])")
+# A sentence ends at a closing mark (kept with it) followed by a space, at an empty line, or
+# before a line that lists. Every branch begins with a character, not a look-behind, so the
+# engine skips straight to the few places where one can match.
+_BOUNDARY = re.compile(r"[.!?…][\"')\]]*\s+|\n[ \t]*\n\s*|\n(?=[ \t]*[-*•])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:nr|ca|bzw|evtl|ggf|usw|inkl|zzgl|bspw|str|tel|dr|mr|mrs|ms|no|approx|vs|etc"
     r"|z\.b|d\.h|u\.a|e\.g|i\.e|ref|st)\.|\b\d{1,2}\.)$",
@@ -125,7 +128,10 @@ def sentences(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for boundary in _BOUNDARY.finditer(text):
-        piece = text[start : boundary.start()]
+        end = boundary.start()
+        if text[end] != "\n":
+            end += 1  # the closing mark belongs to the sentence
+        piece = text[start:end]
         # an abbreviation ends with its dot (or the dot and a line break: see "$")
         abbreviated = "." in piece[-2:] and _ABBREVIATION.search(piece[-_ABBREVIATION_SPAN:])
         if abbreviated and "\n" not in boundary.group():

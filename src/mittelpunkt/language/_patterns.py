@@ -20,8 +20,10 @@ __all__ = [
     "CONFIRM_OBJECT",
     "DANGLING_CONDITION",
     "DOUBT",
+    "DOUBT_ALONE",
     "INDIRECT",
     "LATE_OPENER",
+    "LATE_OPENER_JOINED",
     "NEAR_NEGATION",
     "NEGATION",
     "OPENER",
@@ -197,10 +199,11 @@ OPENER = _ascii(
     r"^(?:\W|\b(?:und|also|aber|and|but|so|ok|okay|hallo|hi|hello|hey)\b)*"
     rf"(?:{_OPENERS})\b"
 )
-LATE_OPENER = _ascii(
-    r"(?:[,;:(]\s*|\b(?:und|also|aber|and|but|so)\s+)"
-    rf"(?:{_OPENERS})\b"
-)
+# A question opened late, after a mark or a joining word: two patterns, so that the first
+# begins with a mark (the matcher skips straight to one) and the second with a word (the
+# screen knows where it can begin). Where both match, the earlier match is the opener.
+LATE_OPENER = _ascii(rf"[,;:(]\s*(?:{_OPENERS})\b")
+LATE_OPENER_JOINED = _ascii(rf"\b(?=[a-z])(?:und|also|aber|and|but|so)\s+(?:{_OPENERS})\b")
 
 # Asking to be told what a cancellation involves is a question, not an instruction: "Kindly
 # inform me of the cancellation procedure", "Nennen Sie mir die Schritte, um ... zu beenden".
@@ -361,26 +364,39 @@ REPORTED = _ascii(
     r"|request)\b"
 )
 
+# Doubt in words, each alternative led by a plain word so that they group by letter.
 DOUBT = _ascii(
     _words(
-        r"(?:or|oder) (?:\w+ ){0,2}(?:not|nicht)",
-        r"(?:maybe|perhaps|vielleicht|eventuell) (?:\w+ )?(?:not|nicht)",
+        r"or (?:\w+ ){0,2}(?:not|nicht)",
+        r"oder (?:\w+ ){0,2}(?:not|nicht)",
+        r"maybe (?:\w+ )?(?:not|nicht)",
+        r"perhaps (?:\w+ )?(?:not|nicht)",
+        r"vielleicht (?:\w+ )?(?:not|nicht)",
+        r"eventuell (?:\w+ )?(?:not|nicht)",
         r"not sure",
         r"unsure",
-        r"(?:nicht|noch nicht) (?:so )?sicher",
+        r"nicht (?:so )?sicher",
+        r"noch nicht (?:so )?sicher",
         r"unsicher",
         r"unschluessig",
         r"weiss (?:noch )?nicht",
-        r"(?:just|only) (?:asking|a question|wondering)",
+        r"just (?:asking|a question|wondering)",
+        r"only (?:asking|a question|wondering)",
         r"nur (?:eine )?frage",
         r"frage (?:ja )?nur",
         r"nur gefragt",
-        r"(?:rein )?hypothetisch",
+        r"rein hypothetisch",
+        r"hypothetisch",
         # a cancellation meant once, then not: "Eigentlich wollte ich kündigen, aber ..."
-        r"(?:eigentlich|urspruenglich|zuerst) (?:\w+ )?wollten? (?:ich|wir)",
+        r"eigentlich (?:\w+ )?wollten? (?:ich|wir)",
+        r"urspruenglich (?:\w+ )?wollten? (?:ich|wir)",
+        r"zuerst (?:\w+ )?wollten? (?:ich|wir)",
         r"wollten? (?:ich|wir) (?:\w+ ){0,6}(?:kuendigen|stornieren|beenden)\w*,? (?:aber|doch)",
-        r"(?:was|were) (?:going|about|planning) to (?:cancel|terminate|end)",
-        r"(?:wanted|meant|intended) to (?:cancel|terminate)(?: [\w']+){0,6},? but",
+        r"was (?:going|about|planning) to (?:cancel|terminate|end)",
+        r"were (?:going|about|planning) to (?:cancel|terminate|end)",
+        r"wanted to (?:cancel|terminate)(?: [\w']+){0,6},? but",
+        r"meant to (?:cancel|terminate)(?: [\w']+){0,6},? but",
+        r"intended to (?:cancel|terminate)(?: [\w']+){0,6},? but",
         r"hypothetical\w*",
         r"theoreti\w*",
         r"kidding",
@@ -388,7 +404,11 @@ DOUBT = _ascii(
         r"spass",
         r"scherz",
     )
-    + r"|^\W*(?:(?:bitte|please|lieber|doch|besser|actually|no|nein|hmm+|oh)[ ,]+)*"
+)
+# A sentence that is nothing but a "no": "Bitte nicht.", "Please don't!" (tried at its start
+# only; no sentence it matches holds a word of DOUBT).
+DOUBT_ALONE = _ascii(
+    r"^\W*(?:(?:bitte|please|lieber|doch|besser|actually|no|nein|hmm+|oh)[ ,]+)*"
     r"(?:don't|do not|dont|nicht|not|no|nein|lieber nicht|besser nicht)\W*$"
 )
 
