@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mittelpunkt.language import _classify, _cues, _lexicon
-from mittelpunkt.language._normalize import fold, own_words, sentences, words
+from mittelpunkt.language._normalize import _WORD, fold, own_words, sentences, words
+from mittelpunkt.language._patterns import CANCELLED, CANCELLED_NEEDS
 from mittelpunkt.language._screen import EVERYTHING, Screen
 from mittelpunkt.language._sieve import read_sieve
 from mittelpunkt.language.labelled import read_labelled, training_corpus
@@ -190,3 +191,18 @@ def test_one_pass_over_made_up_texts_scans_as_each_screen_alone(
     folded_sentences: list[str],
 ) -> None:
     assert_one_pass_scans_alike(folded_sentences)
+
+
+def test_every_match_of_cancelled_holds_a_needed_string() -> None:
+    """CANCELLED is searched only where one of CANCELLED_NEEDS is: that must lose nothing."""
+    texts = [fold(message.text) for message in training_corpus()]
+    matches = [match.group() for text in texts for match in CANCELLED.finditer(text)]
+    assert len(matches) > 100
+    assert all(any(needed in match for needed in CANCELLED_NEEDS) for match in matches)
+
+
+def test_words_are_what_the_word_pattern_finds() -> None:
+    texts = [fold(message.text) for message in training_corpus()]
+    texts += ["'so' o'neil's '' x'' 'y", "it''s a'b'c 4711-b ÄÖ"]
+    for text in texts:
+        assert words(text) == _WORD.findall(text), text

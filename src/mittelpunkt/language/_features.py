@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Final
 
 from mittelpunkt.language._cues import Cues
-from mittelpunkt.language._patterns import CANCELLED
+from mittelpunkt.language._patterns import CANCELLED, CANCELLED_NEEDS
 
 __all__ = ["Features", "features", "pair_feature", "word_features"]
 
@@ -102,10 +102,24 @@ def features(
     """
     others = set(cues.flags())
     others.update(fields)
-    if cues.mentions_cancel and CANCELLED.search(folded):
+    if cues.mentions_cancel and _names_cancelled(folded):
         others.add("cue:cancelled")
     others.add(f"lang:{lang}")
+    if _DIGIT.search(folded) is None:  # no word holds a number
+        return Features.of(found_words, frozenset(others))
     return Features.of([_numberless(word) for word in found_words], frozenset(others))
+
+
+def _names_cancelled(folded: str) -> bool:
+    """Whether a text names a cancellation as done (:data:`CANCELLED`), searched only if it can.
+
+    >>> _names_cancelled("der stornierte flug"), _names_cancelled("bitte stornieren")
+    (True, False)
+    """
+    for needed in CANCELLED_NEEDS:
+        if needed in folded:
+            return CANCELLED.search(folded) is not None
+    return False
 
 
 def _numberless(word: str) -> str:

@@ -14,6 +14,7 @@ from mittelpunkt.language._regex import ascii_pattern as _ascii
 __all__ = [
     "CANCEL",
     "CANCELLED",
+    "CANCELLED_NEEDS",
     "CAUSAL",
     "CONDITIONAL",
     "CONDITION_OPENS",
@@ -72,6 +73,17 @@ CANCELLED = _ascii(
     r"|storniert|gekuendigt|abgesagt|annulliert|beendet)\b"
     r"|\b(?:you|they|sie|ihr) (?:\w+ ){0,2}(?:cancell?ed|terminated)\b"
     r"|\b(?:haben|habt|hat) (?:\w+ ){0,5}(?:storniert|gekuendigt|abgesagt|beendet)\b"
+)
+# Every match of CANCELLED holds one of these: where none is in a text, it need not be searched.
+CANCELLED_NEEDS = (
+    "cancelled",
+    "canceled",
+    "terminated",
+    "storniert",
+    "gekuendigt",
+    "abgesagt",
+    "annulliert",
+    "beendet",
 )
 
 _NEGATORS = (
