@@ -14,7 +14,7 @@ a piece counts once for every distinct word it is in ("stornieren" and "stornier
 bring ``c:<sto``). So the reader can weigh a word once, with its pieces, and reuse that
 weight whenever the word comes again (see :class:`._model.Model`); the trainer counts the
 same way (:meth:`Features.counts`). A pair of words counts once, however often it comes; the
-reader remembers each word's pairs with the word.
+reader keeps the pairs it knows by their first word, and only counts the others.
 """
 
 from __future__ import annotations
@@ -44,12 +44,14 @@ class Features:
         words: the distinct words, in the order they first come; each stands for
             :func:`word_features` of it.
         others: the cues, the word fields and the language.
+        pairs: the number of distinct pairs of a word and the next one.
     """
 
     def __init__(self, sequence: list[str], words: tuple[str, ...], others: frozenset[str]) -> None:
         self.sequence: Final = sequence
         self.words: Final = words
         self.others: Final = others
+        self.pairs: Final = _distinct_pairs(sequence, len(words))
 
     @classmethod
     def of(cls, sequence: list[str], others: frozenset[str]) -> Features:
@@ -141,6 +143,17 @@ def _pairs(sequence: list[str]) -> list[str]:
     """
     following = [*sequence[1:], ""]
     return [pair_feature(word, after) for word, after in zip(sequence, following, strict=True)]
+
+
+def _distinct_pairs(sequence: list[str], distinct_words: int) -> int:
+    """How many distinct pairs a sequence holds: as many as words unless a word comes again.
+
+    >>> _distinct_pairs(["ja", "ja", "ja"], 1), _distinct_pairs(["wo", "bleibt"], 2)
+    (2, 2)
+    """
+    if distinct_words == len(sequence):
+        return len(sequence)
+    return len(set(zip(sequence, [*sequence[1:], ""], strict=True)))
 
 
 def pair_feature(word: str, following: str) -> str:

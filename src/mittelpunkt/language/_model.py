@@ -22,13 +22,13 @@ from functools import cache
 from importlib import resources
 from typing import Final
 
-from mittelpunkt.language._features import Features, pair_feature, word_features
+from mittelpunkt.language._features import Features, word_features
 
 __all__ = ["Model", "Weighed", "load_model", "model_from_json"]
 
 WEIGHTS_FILE = "weights.json"
 _SHORTEST = 4  # "w:" and two letters
-_KEPT = 1 << 18  # words and pairs remembered; beyond this the memory starts afresh
+_KEPT = 1 << 18  # words remembered; beyond this the memory starts afresh
 
 
 class _Known:
@@ -42,6 +42,9 @@ class _Known:
         self.telling = telling
 
 
+_NO_PAIRS: dict[str, _Known] = {}  # a word the model knows no pair of (never changed)
+
+
 class _Word:
     """A word weighed: the summed weights of its features, their number, its own, its pairs.
 
@@ -49,16 +52,19 @@ class _Word:
         summed: the sum of the weights of the word's known features (None: none known).
         size: how many features the word stands for, known or not.
         own: the word's own feature (``w:...``) and its weights.
-        pairs: the pair features of the word with the words met after it, by that word.
+        pairs: the pair features the model knows of the word and a word after it, by that
+            word (shared with the model: never changed).
     """
 
     __slots__ = ("own", "pairs", "size", "summed")
 
-    def __init__(self, summed: tuple[float, ...] | None, size: int, own: _Known) -> None:
+    def __init__(
+        self, summed: tuple[float, ...] | None, size: int, own: _Known, pairs: dict[str, _Known]
+    ) -> None:
         self.summed = summed
         self.size = size
         self.own = own
-        self.pairs: dict[str, _Known] = {}
+        self.pairs = pairs
 
 
 class Weighed:
@@ -102,6 +108,7 @@ class Model:
     telling: frozenset[str] = field(init=False, repr=False, compare=False)
     _rows: dict[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
     _words: dict[str, _Word] = field(init=False, repr=False, compare=False)
+    _followers: dict[str, dict[str, _Known]] = field(init=False, repr=False, compare=False)
     _remembered: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -115,12 +122,26 @@ class Model:
         object.__setattr__(self, "_rows", dict(self.weights))
         object.__setattr__(self, "_words", {})
         object.__setattr__(self, "_remembered", [0])
+        object.__setattr__(self, "_followers", self._known_pairs())
+
+    def _known_pairs(self) -> dict[str, dict[str, _Known]]:
+        """The pair features with weights (``b:<word>_<next>``), by their first word and the next.
+
+        A word has no ``_`` in it, so the first one after ``b:`` ends it.
+        """
+        followers: dict[str, dict[str, _Known]] = {}
+        for feature in self.weights:
+            if feature.startswith("b:"):
+                word, _, following = feature[2:].partition("_")
+                followers.setdefault(word, {})[following] = self._known(feature)
+        return followers
 
     def weigh(self, found: Features) -> Weighed:
         """Sum the weights of a message's features, and keep the known ones for explaining.
 
-        A word is weighed once with its pieces and remembered (:meth:`_word`), and so is each
-        pair of it with a word after it; every other feature is looked up.
+        A word is weighed once with its pieces and remembered (:meth:`_word`), with the pairs
+        the model knows of it and a word after it; every other feature is looked up. Each
+        distinct pair counts (:attr:`Features.pairs`), known or not.
 
         >>> model = Model(("a",), (0.0,), (0.5,), {"w:wann": (1.0,), "b:wann_": (0.5,)}, "")
         >>> weighed = model.weigh(Features.of(["wann"], frozenset({"lang:de"})))
@@ -141,17 +162,8 @@ class Model:
             if own.telling and own.row is not None:
                 known.append(own.feature)
                 known_rows.append(own.row)
-        sequence = found.sequence
-        last = len(sequence) - 1
-        pairs: set[_Known] = set()
-        for index, token in enumerate(sequence):
-            following = sequence[index + 1] if index < last else ""
-            word = self._words.get(token) or self._word(token)
-            pair = word.pairs.get(following) or self._pair(word, token, following)
-            if pair in pairs:
-                continue
-            pairs.add(pair)
-            count += 1
+        count += found.pairs
+        for pair in self._known_pairs_of(found.sequence):
             row = pair.row
             if row is not None:
                 summed.append(row)
@@ -164,30 +176,36 @@ class Model:
                 summed.append(row)
         return Weighed(known, known_rows, _column_sums(summed, len(self.labels)), count)
 
+    def _known_pairs_of(self, sequence: list[str]) -> list[_Known]:
+        """The distinct pairs of a word and the next one that the model knows, in order."""
+        found: list[_Known] = []
+        last = len(sequence) - 1
+        for index, token in enumerate(sequence):
+            word = self._words.get(token) or self._word(token)
+            if not word.pairs:
+                continue
+            pair = word.pairs.get(sequence[index + 1] if index < last else "")
+            if pair is not None and pair not in found:
+                found.append(pair)
+        return found
+
     def _word(self, token: str) -> _Word:
         """Weigh a word with its pieces, and remember it."""
         stands_for = word_features(token)
         rows = [row for row in map(self._rows.get, stands_for) if row is not None]
         summed = tuple(_column_sums(rows, len(self.labels))) if rows else None
         own = self._known(stands_for[0])
-        word = _Word(summed, len(stands_for), own)
+        word = _Word(summed, len(stands_for), own, self._followers.get(token) or _NO_PAIRS)
         self._remember()
         self._words[token] = word
         return word
-
-    def _pair(self, word: _Word, token: str, following: str) -> _Known:
-        """Look up the pair of a word and the next one, and remember it with the word."""
-        pair = self._known(pair_feature(token, following))
-        self._remember()
-        word.pairs[following] = pair
-        return pair
 
     def _known(self, feature: str) -> _Known:
         row = self._rows.get(feature)
         return _Known(feature, row, telling=row is not None and feature in self.telling)
 
     def _remember(self) -> None:
-        """Count one more word or pair remembered; forget them all past ``_KEPT``."""
+        """Count one more word remembered; forget them all past ``_KEPT``."""
         remembered = self._remembered[0] + 1
         if remembered > _KEPT:
             self._words.clear()
