@@ -153,3 +153,24 @@ def test_readings_are_the_same_in_every_process() -> None:
     }
     assert len(outputs) == 1
     assert len(next(iter(outputs)).splitlines()) > 3000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hallo, ich habe die Rechnung am 12.09. überwiesen. Bitte die Mahnung stornieren.",
+        "Bitte stornieren Sie die Mahngebühr, die Zahlung war pünktlich.",
+        "I paid on time, so please cancel the late fee.",
+        "Please cancel that payment reminder, the invoice was settled last week.",
+    ],
+)
+def test_cancelling_a_reminder_or_a_late_fee_is_no_explicit_cancellation(text: str) -> None:
+    reading = classify(text)
+    assert not ("cancel_request" in reading.intents and reading.explicit)
+    assert not any(cue.startswith("cancel:") for cue in reading.cues)
+
+
+def test_a_cancellation_beside_a_reminder_stays_a_cancellation() -> None:
+    reading = classify("Bitte stornieren Sie die Bestellung 4711. Eine Mahnung kam trotzdem.")
+    assert "cancel_request" in reading.intents
+    assert reading.explicit

@@ -33,6 +33,8 @@ from mittelpunkt.language._patterns import (
     OPENER,
     POLITE,
     POLITE_WISH,
+    REMINDER_CANCELLED,
+    REMINDER_WORDS,
     REPORTED,
     TIGHT_NEGATION,
     WITHDRAW,
@@ -334,7 +336,7 @@ def read_cues(folded_sentences: list[str], scans: list[Scan] | None = None) -> C
 def _read_sentence(text: str, scan: Scan) -> SentenceCues:
     """Read one sentence, searching it for the patterns that ``scan`` (its scan) allows."""
     names: list[str] = []
-    cancel = _found(CANCEL, text, scan, "cancel", names)
+    cancel = not _cancels_a_reminder(text) and _found(CANCEL, text, scan, "cancel", names)
     asks, polite, question = _question(text, scan, names)
     conditional = _conditional(text, scan, names)
     negated, cancel_negated = _negation(text, scan, names, cancel=cancel)
@@ -369,6 +371,17 @@ def _read_sentence(text: str, scan: Scan) -> SentenceCues:
         instructions=instructions,
         names=tuple(names),
     )
+
+
+def _cancels_a_reminder(text: str) -> bool:
+    """Whether the cancellation a sentence names is of a reminder or a late fee.
+
+    >>> _cancels_a_reminder("bitte die mahnung stornieren.")
+    True
+    >>> _cancels_a_reminder("bitte stornieren sie die bestellung.")
+    False
+    """
+    return any(word in text for word in REMINDER_WORDS) and bool(REMINDER_CANCELLED.search(text))
 
 
 def _near_negation(text: str, scan: Scan) -> bool:

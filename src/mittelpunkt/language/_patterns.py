@@ -30,6 +30,8 @@ __all__ = [
     "OPENER",
     "POLITE",
     "POLITE_WISH",
+    "REMINDER_CANCELLED",
+    "REMINDER_WORDS",
     "REPORTED",
     "TIGHT_NEGATION",
     "WITHDRAW",
@@ -60,6 +62,19 @@ CANCEL = _ascii(
         r"(?:account|subscription|contract|membership|plan)",
     )
 )
+
+# A reminder or a late fee cancelled is a charge taken back, not an order or a contract ended:
+# "Bitte die Mahnung stornieren", "please cancel the late fee".
+_REMINDERS = (
+    r"(?:mahnung|mahngebuehr|mahnkosten|zahlungserinnerung|payment reminder|reminder|late fee"
+    r"|late payment fee|late charge)s?"
+)
+REMINDER_CANCELLED = _ascii(
+    rf"\b{_REMINDERS}(?: \w+){{0,2}} (?:storn|cancel|annull)\w*"
+    rf"|\b(?:storn|cancel|annull)\w*(?: \w+){{0,2}} (?:die |den |the |this |that |my |meine )?"
+    rf"{_REMINDERS}\b"
+)
+REMINDER_WORDS = ("mahn", "erinnerung", "reminder", "late")
 
 # A cancellation already done, named as a state: "the cancelled concert", "die stornierte
 # Buchung", "my contract was cancelled", "Sie haben ... gekündigt". Its sentence is about what
