@@ -284,7 +284,9 @@ _FIELDS = {
         r"sign up",
     ),
     "praise": _field(
-        r"(?<!nicht )(?<!gar )zufrieden",
+        # "zufrieden", not after "nicht" or "gar" (the look-behinds after the first letter, so
+        # that the alternative still groups by it)
+        r"z(?<!nicht z)(?<!gar z)ufrieden",
         r"hervorragend",
         r"einwandfrei",
         r"bestens",
