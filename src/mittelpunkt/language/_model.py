@@ -163,7 +163,8 @@ class Model:
                 known.append(own.feature)
                 known_rows.append(own.row)
         count += found.pairs
-        for pair in self._known_pairs_of(found.sequence):
+        repeats = found.pairs < len(found.sequence)
+        for pair in self._known_pairs_of(found.sequence, repeats=repeats):
             row = pair.row
             if row is not None:
                 summed.append(row)
@@ -176,17 +177,26 @@ class Model:
                 summed.append(row)
         return Weighed(known, known_rows, _column_sums(summed, len(self.labels)), count)
 
-    def _known_pairs_of(self, sequence: list[str]) -> list[_Known]:
-        """The distinct pairs of a word and the next one that the model knows, in order."""
+    def _known_pairs_of(self, sequence: list[str], *, repeats: bool) -> list[_Known]:
+        """The distinct pairs of a word and the next one that the model knows, in order.
+
+        Only where some pair ``repeats`` are the pairs found checked for one seen before.
+        """
         found: list[_Known] = []
+        seen: set[_Known] = set()
         last = len(sequence) - 1
         for index, token in enumerate(sequence):
             word = self._words.get(token) or self._word(token)
             if not word.pairs:
                 continue
             pair = word.pairs.get(sequence[index + 1] if index < last else "")
-            if pair is not None and pair not in found:
-                found.append(pair)
+            if pair is None:
+                continue
+            if repeats:
+                if pair in seen:
+                    continue
+                seen.add(pair)
+            found.append(pair)
         return found
 
     def _word(self, token: str) -> _Word:
