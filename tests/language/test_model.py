@@ -3,10 +3,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mittelpunkt.core.intents import INTENTS
 from mittelpunkt.language._augment import augment
 from mittelpunkt.language._classify import prepare
+from mittelpunkt.language._features import Features
 from mittelpunkt.language._model import Model, load_model, model_from_json
 from mittelpunkt.language._train import fit, to_json
 from mittelpunkt.language.labelled import training_corpus, training_corpus_sha256
@@ -84,3 +87,9 @@ def test_training_again_gives_the_shipped_weights() -> None:
         )
     )
     assert drift < 5e-3  # rounding and the pruning of tiny weights, nothing more
+
+
+@given(st.lists(st.sampled_from(["ja", "nein", "bitte", "0", "don't"]), max_size=14))
+def test_distinct_pairs_count_each_pair_of_neighbours_once(sequence: list[str]) -> None:
+    pairs = set(zip(sequence, [*sequence[1:], ""][: len(sequence)], strict=True))
+    assert Features.of(sequence, frozenset()).pairs == len(pairs)

@@ -150,10 +150,25 @@ def _distinct_pairs(sequence: list[str], distinct_words: int) -> int:
 
     >>> _distinct_pairs(["ja", "ja", "ja"], 1), _distinct_pairs(["wo", "bleibt"], 2)
     (2, 2)
+    >>> _distinct_pairs(["a", "b", "a", "c", "a", "b", "a", "c"], 3)  # ab ba ac ca, c_
+    5
     """
     if distinct_words == len(sequence):
         return len(sequence)
-    return len(set(zip(sequence, [*sequence[1:], ""], strict=True)))
+    first_following: dict[str, str] = {}  # each word, and the word after it where first met
+    other_pairs: set[tuple[str, str]] = set()  # pairs of a word met again with another one
+    again = 0
+    last = len(sequence) - 1
+    for index, word in enumerate(sequence):
+        following = sequence[index + 1] if index < last else ""
+        before = first_following.get(word)
+        if before is None:
+            first_following[word] = following
+        elif before == following or (word, following) in other_pairs:
+            again += 1
+        else:
+            other_pairs.add((word, following))
+    return len(sequence) - again
 
 
 def pair_feature(word: str, following: str) -> str:
