@@ -166,3 +166,22 @@ def test_order_of_arrival_does_not_matter() -> None:
     assert findings_of(GUARD, story, as_of="2019-10-28T12:00") == findings_of(
         GUARD, story[::-1], as_of="2019-10-28T12:00"
     )
+
+
+def test_a_promise_moved_later_into_the_past_was_still_open_at_the_deadline() -> None:
+    """The ledger dates a promise broken by a move to a past date back to that date; at the
+    window's end the move had not happened yet, so the update speaks to the promise as it
+    stood (found by the live-equals-replay check)."""
+    story = [
+        event(
+            "e0", "2026-03-02T09:00", "order.confirmed", order="O-1", promised_delivery="2026-03-09"
+        ),
+        event(
+            "e1", "2026-03-09T15:00", "order.confirmed", order="O-1", promised_delivery="2026-03-03"
+        ),
+    ]
+    [finding] = findings_of(GUARD, story, as_of="2026-03-10")
+    assert finding.time == at("2026-03-09T09:00")
+    assert finding.action.to_json()["open_promises"] == [
+        {"kind": "delivery", "ref": "O-1", "due": at("2026-03-09T23:59:59.999999").isoformat()}
+    ]

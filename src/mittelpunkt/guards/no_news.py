@@ -113,15 +113,31 @@ def _open_promises(journey: Journey, moment: datetime) -> list[dict[str, str | N
 
 
 def _closed_by(promise: Promise, moment: datetime) -> bool:
-    return promise.closed_at is not None and promise.closed_at <= moment
+    """Whether the promise was closed at ``moment``, by what was known then.
+
+    A promise broken by its due time counts as closed only if the due in force at ``moment``
+    had passed: a later move to a date already past breaks it back-dated, but that was not
+    known yet.
+    """
+    if promise.closed_at is None or promise.closed_at > moment:
+        return False
+    if promise.closed_by is not None:
+        return True
+    due = _due_in_force(promise, moment)
+    return due is not None and due <= moment
 
 
-def _due_at(promise: Promise, moment: datetime) -> str | None:
+def _due_in_force(promise: Promise, moment: datetime) -> datetime | None:
     """The due time in force at ``moment`` (later moves are not known yet)."""
     due = promise.original_due
     for update in promise.updates:
         if update.time <= moment:
             due = update.new_due
+    return due
+
+
+def _due_at(promise: Promise, moment: datetime) -> str | None:
+    due = _due_in_force(promise, moment)
     return due.isoformat() if due else None
 
 
