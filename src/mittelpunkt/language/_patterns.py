@@ -233,18 +233,19 @@ LATE_OPENER = _ascii(rf"[,;:(]\s*(?:{_OPENERS})\b")
 LATE_OPENER_JOINED = _ascii(rf"\b(?=[a-z])(?:und|also|aber|and|but|so)\s+(?:{_OPENERS})\b")
 
 # Asking to be told what a cancellation involves is a question, not an instruction: "Kindly
-# inform me of the cancellation procedure", "Nennen Sie mir die Schritte, um ... zu beenden".
+# inform me of the cancellation procedure", "Nennen Sie mir die Schritte, um ... zu beenden",
+# "Would you kindly explain how the cancellation works".
 _TELL = (
     r"\b(?:inform\w*|explain\w*|tell (?:me|us)|advise|let (?:me|us) know|walk (?:me|us) through"
     r"|outline|clarify|describe|(?:send|give|provide) (?:me|us)|nenn\w*|mitteil(?:en|e|t|st)"
     r"|teil(?:en|t|e)? (?:sie|du|ihr|mir|uns)|erklaer\w*|erlaeuter\w*|auskunft|informier\w*"
-    r"|beschreib\w*|sag(?:en sie|e|t)? (?:mir|uns)|verrat\w*)\b"
+    r"|beschreib\w*|sag(?:en sie|e|t)? (?:mir|uns)|verrat\w*|show (?:me|us)|zeig\w*)\b"
 )
 _INVOLVES = (
     r"\b(?:procedures?|process|terms|conditions|steps?|notice period|fees?|charges?|costs?"
     r"|deadlines?|options|polic(?:y|ies)|rules|requirements|details|how to|frist\w*|bedingung\w*"
     r"|ablauf\w*|schritte?|vorgehen\w*|vorgehensweise|modalitaet\w*|gebuehr\w*|kosten"
-    r"|prozedere|prozedur|regel\w*|optionen|formalitaet\w*|wie man)\b"
+    r"|prozedere|prozedur|regel\w*|optionen|formalitaet\w*|how|what|wie|was)\b"
 )
 _INVOLVED_IN_CANCELLING = (
     r"\b(?:storn|kuendig|cancel|widerruf|ruecktritt)\w*(?:frist|bedingung|gebuehr|kosten|ablauf"
