@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from mittelpunkt.core.intents import INTENTS, IntentClassifier
 from mittelpunkt.language import classify, read_intent
+from mittelpunkt.language._cues import read_cues
 from mittelpunkt.language._lexicon import word_fields
 from mittelpunkt.language._normalize import fold
 
@@ -174,3 +175,32 @@ def test_a_cancellation_beside_a_reminder_stays_a_cancellation() -> None:
     reading = classify("Bitte stornieren Sie die Bestellung 4711. Eine Mahnung kam trotzdem.")
     assert "cancel_request" in reading.intents
     assert reading.explicit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich möchte mich vom Intensivkurs B2 im Herbst abmelden.",
+        "Hiermit beantrage ich meine Exmatrikulation zum 30.09.",
+        "Hiermit trete ich aus dem Verein aus.",
+        "Please unenrol me from the Spanish module.",
+        "I'd like to drop out of the evening class.",
+    ],
+)
+def test_leaving_a_course_or_a_club_names_a_cancellation(text: str) -> None:
+    assert any(cue.startswith("cancel:") for cue in classify(text).cues)
+
+
+def test_signing_off_a_course_is_no_instruction_to_unsubscribe() -> None:
+    course = read_cues([fold("Ich möchte mich vom Sprachkurs im Mai abmelden.")])
+    newsletter = read_cues([fold("Ich möchte mich vom Newsletter abmelden.")])
+    assert course.instructions == frozenset({"cancel_request"})
+    assert newsletter.instructions == frozenset({"unsubscribe"})
+
+
+def test_an_english_was_without_a_subject_is_no_question() -> None:
+    """English "was about to cancel" drops its "I"; the German "was" (what) still asks."""
+    told = classify("was about to cancel this but it shipped, so all good")
+    asked = classify("Was kostet die Stornierung")
+    assert not any(cue.startswith("question:") for cue in told.cues)
+    assert "question:was" in asked.cues

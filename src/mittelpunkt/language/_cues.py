@@ -28,6 +28,8 @@ from mittelpunkt.language._patterns import (
     INDIRECT,
     LATE_OPENER,
     LATE_OPENER_JOINED,
+    LEAVING,
+    MARKETING,
     NEAR_NEGATION,
     NEGATION,
     OPENER,
@@ -36,6 +38,7 @@ from mittelpunkt.language._patterns import (
     REMINDER_CANCELLED,
     REMINDER_WORDS,
     REPORTED,
+    SIGN_OFF_A_COURSE,
     TIGHT_NEGATION,
     WITHDRAW,
 )
@@ -336,7 +339,9 @@ def read_cues(folded_sentences: list[str], scans: list[Scan] | None = None) -> C
 def _read_sentence(text: str, scan: Scan) -> SentenceCues:
     """Read one sentence, searching it for the patterns that ``scan`` (its scan) allows."""
     names: list[str] = []
-    cancel = not _cancels_a_reminder(text) and _found(CANCEL, text, scan, "cancel", names)
+    cancel = not _cancels_a_reminder(text) and (
+        _found(CANCEL, text, scan, "cancel", names) or _signs_off_a_course(text, names)
+    )
     asks, polite, question = _question(text, scan, names)
     conditional = _conditional(text, scan, names)
     negated, cancel_negated = _negation(text, scan, names, cancel=cancel)
@@ -371,6 +376,17 @@ def _read_sentence(text: str, scan: Scan) -> SentenceCues:
         instructions=instructions,
         names=tuple(names),
     )
+
+
+def _signs_off_a_course(text: str, names: list[str]) -> bool:
+    """Signing off a course ("mich vom Sprachkurs abmelden"); "abmelden" alone is not one.
+
+    >>> _signs_off_a_course("ich melde mich vom yogakurs ab.", [])
+    False
+    >>> _signs_off_a_course("ich moechte mich vom yogakurs abmelden.", [])
+    True
+    """
+    return "abmeld" in text and _found(SIGN_OFF_A_COURSE, text, EVERYTHING, "cancel", names)
 
 
 def _cancels_a_reminder(text: str) -> bool:
@@ -491,9 +507,21 @@ def _instructions(
         found.add("cancel_request")
     if not negated and _instructs("reactivation_request", text, scan, names):
         found.add("reactivation_request")
-    if _instructs("unsubscribe", text, scan, names):
+    unsubscribe = scan.may_match(INSTRUCTION["unsubscribe"], text)
+    if unsubscribe and not _leaves_a_course(text) and _instructs("unsubscribe", text, scan, names):
         found.add("unsubscribe")
     return frozenset(found)
+
+
+def _leaves_a_course(text: str) -> bool:
+    """Signing off a course, a class or a club ("mich vom Kurs abmelden"), no marketing named.
+
+    >>> _leaves_a_course("ich moechte mich vom kurs abmelden")
+    True
+    >>> _leaves_a_course("bitte meldet mich vom kurs-newsletter ab")
+    False
+    """
+    return LEAVING.search(text) is not None and MARKETING.search(text) is None
 
 
 def _cancel_instructed(text: str, scan: Scan, names: list[str], *, cancel: bool) -> bool:

@@ -35,6 +35,9 @@ _CANCEL_VERB = _words(
     r"beenden",
     r"aufloesen",
     r"abbestellen",
+    # only where the sentence names a cancellation: leaving a course, not a newsletter
+    r"abmelden",
+    r"abzumelden",
     r"zuruecktreten",
     r"cancel",
     r"terminate",

@@ -25,6 +25,8 @@ __all__ = [
     "INDIRECT",
     "LATE_OPENER",
     "LATE_OPENER_JOINED",
+    "LEAVING",
+    "MARKETING",
     "NEAR_NEGATION",
     "NEGATION",
     "OPENER",
@@ -33,10 +35,23 @@ __all__ = [
     "REMINDER_CANCELLED",
     "REMINDER_WORDS",
     "REPORTED",
+    "SIGN_OFF_A_COURSE",
     "TIGHT_NEGATION",
     "WITHDRAW",
 ]
 
+
+# What a customer leaves when they sign off a course, a class, a club or a university.
+_COURSE = (
+    r"kurs|sprachkurs|seminar|workshop|lehrgang|unterricht|training|verein|club|klub|studium"
+    r"|semester|kita|hort|ferienlager|camp|course|class|module|programme|program|lesson"
+)
+LEAVING = _ascii(_COURSE)
+MARKETING = _ascii(
+    r"newsletter|werb|mail|verteiler|liste|\blist\b|sms|\btext|anruf|\bcall|katalog|catalog"
+    r"|prospekt|marketing|spam|angebot|offer|promo|push|benachrichtig|notification|einwillig"
+    r"|consent|daten|data"
+)
 
 CANCEL = _ascii(
     _words(
@@ -60,7 +75,22 @@ CANCEL = _ascii(
         r"call(?:ed|ing)? (?:\w+ )?off",
         r"(?:close|end) (?:my|the|our|this) (?:\w+ )?"
         r"(?:account|subscription|contract|membership|plan)",
+        # Leaving a course, a club or a university ends a booking or a membership too.
+        r"exmatrikul\w*",
+        r"unenrol\w*",
+        r"drop(?:ped|ping)? out",
+        r"austritt\w*",
+        r"austreten",
+        rf"(?:trete|treten|tritt)(?: \w+){{0,3}} (?:{_COURSE})\w*",
     )
+)
+
+# Signing off a course is a cancellation too, but "abmelden" alone is mostly a newsletter's:
+# searched apart from CANCEL, and only in a sentence that holds "abmeld".
+SIGN_OFF_A_COURSE = _ascii(
+    rf"\b(?:vom|von dem|von der|aus dem|aus der)(?: \w+){{0,3}}? \w*(?:{_COURSE})\w*"
+    r"(?: \w+){0,4} (?:abmelden|abmelde|abzumelden)\b"
+    rf"|\babmeldung (?:vom|von|aus|fuer)(?: \w+){{0,3}}? \w*(?:{_COURSE})"
 )
 
 # A reminder or a late fee cancelled is a charge taken back, not an order or a contract ended:
@@ -217,7 +247,8 @@ CONDITIONAL = _ascii(
 _OPENERS = (
     r"(?:kann|koennte\w*) (?:man|ich|wir|das|die|der|es|mein\w*)|darf ich|muss ich|muessen wir"
     r"|ist (?:es|das|eine?)|waere (?:es|das)|geht (?:das|es)|gibt es|bin ich|habe? ich|besteht"
-    r"|laesst sich|stimmt es|wie|was|wann|warum|wieso|weshalb|wo|welche\w*"
+    r"|laesst sich|stimmt es|wie|was(?! (?:about|going|gonna|planning|thinking|hoping|told|meant"
+    r"|supposed|charged|sent) )|wann|warum|wieso|weshalb|wo|welche\w*"
     r"|can (?:i|we|it|this|the|my)|could (?:i|we|it)|may i|is (?:it|there|that|this)"
     r"|are there|would it|will (?:i|it|there)|do (?:i|you|we)|does|did|am i|should i"
     r"|how|what|when|where|why|which"
