@@ -204,3 +204,28 @@ def test_an_english_was_without_a_subject_is_no_question() -> None:
     asked = classify("Was kostet die Stornierung")
     assert not any(cue.startswith("question:") for cue in told.cues)
     assert "question:was" in asked.cues
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("No more catalogues please, we recycle them straight away.", "unsubscribe"),
+        ("I don't wish to receive promotional texts any more.", "unsubscribe"),
+        ("Please turn my subscription back on.", "reactivation_request"),
+        ("I'd like to restart my membership, same plan as before.", "reactivation_request"),
+    ],
+)
+def test_plain_instructions_beyond_cancelling_are_read_as_such(text: str, intent: str) -> None:
+    assert intent in read_cues([fold(text)]).instructions
+
+
+def test_same_as_before_sets_no_condition() -> None:
+    told = classify("I'd like to restart my membership, same plan as before.")
+    hesitating = classify("Before I cancel, can you tell me the fee?")
+    assert not any(cue.startswith("conditional:") for cue in told.cues)
+    assert "conditional:before i" in hesitating.cues
+
+
+def test_not_wanting_a_parcel_is_no_unsubscribing() -> None:
+    reading = classify("I don't want to receive a replacement, just refund me.")
+    assert "unsubscribe" not in reading.intents

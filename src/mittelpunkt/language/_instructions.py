@@ -72,7 +72,8 @@ HINT = {
     "unsubscribe": _ascii(
         r"newsletter|werb|mail|verteiler|liste|list\b|sms|text|anruf|call|katalog|catalog"
         r"|prospekt|leaflet|einwillig|zustimmung|einverst|consent|permission|marketing|spam"
-        r"|abmeld|austrag|unsubscr|opt|contact|kontakt|daten|data|push|benachrichtig"
+        r"|abmeld|austrag|unsubscr|opt|contact|kontakt|daten|data|push|benachrichtig|offer|promo"
+        r"|brochur|advert"
         r"|notification|post\b|letter|remove me|take me off|stop|abbestell"
     ),
 }
@@ -111,7 +112,8 @@ INSTRUCTION = {
         r"|wieder ?her ?(?:ge)?stell\w*|reactivat\w*|reinstat\w*|restore|restart|resume"
         r"|rueckgaengig|undo|wieder ?aufnehm\w*|wieder ?freischalt\w*|wieder frei|zurueck haben"
         r"|wieder haben)"
-        rf"|{_WANT_EN} (?:\w+ ){{0,3}}(?:reactivat|reinstat|restor|resum|have it back|get it back)"
+        rf"|{_WANT_EN} (?:\w+ ){{0,3}}(?:reactivat|reinstat|restor|restart|resum|have it back"
+        r"|get it back)"
         r"|\bja\b.{0,30}\b(?:reaktivier\w*|wieder|gerne|bitte)\b"
         r"|\byes\b.{0,30}\b(?:reactivat\w*|reinstat\w*|restor\w*|please|go ahead)\b"
         r"|\b(?:nehme|nehmen|accept)\b.{0,40}\b(?:angebot|offer)\b"
@@ -119,7 +121,7 @@ INSTRUCTION = {
         r"|\b(?:haette|haetten) (?:\w+ )?gerne? .{0,60}\b(?:wieder|zurueck)\b"
         r"|\bwieder (?:auf|starten|in kraft|aufleben|an|ein)\b"
         r"|\b(?:i|we)(?:'d| would) like (?:[\w']+ ){1,4}back\b"
-        r"|\b(?:revive|reconnect|unlock|switch \w+ back on|back in place)\b"
+        r"|\b(?:revive|reconnect|unlock|(?:switch|turn) (?:\w+ ){1,3}back on|back in place)\b"
         r"|\b(?:reaktivieren|aktivieren|reactivate|reinstate|restore) (?:sie|bitte|please|it|my"
         r"|the)\b"
     ),
@@ -139,7 +141,11 @@ INSTRUCTION = {
         r"|texting|spamming|contacting)\b|\bopt(?:ing)? (?:me )?out\b"
         r"|\bremove (?:me|my (?:e-?mail|address|data|details))\b"
         r"|\bdo not (?:contact|email|e-mail|call|text|mail) me\b"
-        r"|\bno more (?:e-?mails|newsletters|marketing|calls|texts|spam)\b"
+        r"|\bno more (?:\w+ )?(?:e-?mails|newsletters|marketing|calls|texts|spam|catalogues"
+        r"|catalogs|brochures|leaflets|offers|promotions|messages|sms)\b"
+        r"|\b(?:do not|don't|dont) (?:wish|want) to (?:receive|get) (?:any )?(?:more |further )?"
+        r"(?:\w+ )?(?:e-?mails|newsletters|marketing|calls|texts|messages|offers|promotions"
+        r"|catalogues|catalogs|adverts|advertising|sms|spam)\b"
         rf"|{_WANT_EN} (?:unsubscribe|opt out)\b"
         r"|^\W*(?:abmelden|unsubscribe|stop)\W*$"
     ),

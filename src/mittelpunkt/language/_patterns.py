@@ -235,7 +235,8 @@ CONDITIONAL = _ascii(
         r"ausser",
         r"considering",
         r"thinking (?:about|of)",
-        r"before",
+        # "before I decide", "before cancelling"; not "same plan as before"
+        r"before (?:i|we|you|they|it|that|this|anything|any|\w+ing)",
         r"should",
         # A threat is a condition: "One more price hike and I'm cancelling."
         r"one more\b[^.!?;]*\band",
