@@ -229,3 +229,31 @@ def test_same_as_before_sets_no_condition() -> None:
 def test_not_wanting_a_parcel_is_no_unsubscribing() -> None:
     reading = classify("I don't want to receive a replacement, just refund me.")
     assert "unsubscribe" not in reading.intents
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Please close my account and end the subscription.", "cancel_request"),
+        ("pls cancell my order 20331 i orderd the wrong size", "cancel_request"),
+        ("This is my formal notice to terminate the tenancy agreement.", "cancel_request"),
+        ("vertrag zum 30.9. kuendigen bitte, kd nr 55019", "cancel_request"),
+        (
+            "Seit der Übernahme ist alles schlechter, deshalb kündige ich zum Monatsende.",
+            "cancel_request",
+        ),
+        ("Re-activate account 22019 pls", "reactivation_request"),
+        ("Please reopen my closed savings account.", "reactivation_request"),
+        ("Bitte heben Sie die Sperre meiner SIM-Karte auf.", "reactivation_request"),
+        ("Please stop the weekly deals emails.", "unsubscribe"),
+        ("UNSUBSCRIBE pls", "unsubscribe"),
+        ("Ich widerspreche der Nutzung meiner Daten zu Werbezwecken.", "unsubscribe"),
+    ],
+)
+def test_more_plain_instructions_are_read(text: str, intent: str) -> None:
+    assert intent in read_cues([fold(text)]).instructions
+
+
+def test_putting_a_price_back_is_no_reactivation() -> None:
+    cues = read_cues([fold("Please review this and put it back to £120 or I'll be switching.")])
+    assert "reactivation_request" not in cues.instructions

@@ -39,8 +39,10 @@ _CANCEL_VERB = _words(
     r"abmelden",
     r"abzumelden",
     r"zuruecktreten",
-    r"cancel",
+    r"cancell?",
     r"terminate",
+    r"close (?:my|the|our|this)",
+    r"end (?:my|the|our|this)",
     r"rescind",
     r"annul",
 )
@@ -67,7 +69,8 @@ HINT = {
     "cancel_request": CANCEL,
     "reactivation_request": _ascii(
         r"reaktiv|wieder|reactiv|reinstat|restor|restart|resum|rueckgaengig|undo|angebot|offer"
-        r"|zurueck|back|reviv|reconnect|unlock|\bja\b|\byes\b"
+        r"|zurueck|back|reviv|reconnect|unlock|\bja\b|\byes\b|re-activ|open|enrol|rejoin|resubscri"
+        r"|heben|activated"
     ),
     "unsubscribe": _ascii(
         r"newsletter|werb|mail|verteiler|liste|list\b|sms|text|anruf|call|katalog|catalog"
@@ -89,7 +92,8 @@ INSTRUCTION = {
         r"|widerrufe|widerrufen|trete|treten|annulliere|annullieren|beende|beenden)\b"
         rf"|{_WANT_DE}.{{0,80}}?{_CANCEL_VERB}"
         r"|\b(?:stornieren|kuendigen|annullieren|beenden|canceln) sie\b"
-        r"|\b(?:storniere|storniert|stornier|kuendige|kuendigt|annulliere|cancel)\b(?: [\w']+){0,2}"
+        r"|\b(?:storniere|stornieren|storniert|stornier|kuendige|kuendigen|kuendigt|annulliere"
+        r"|cancel)\b(?: [\w']+){0,2}"
         r" (?:bitte|pls|please)\b"
         r"|\bbitte storniert\b|\bstorniert (?:mir |uns )?(?:bitte|meine|mein|die|den|das)\b"
         r"|^\W*(?:stornierung|kuendigung|storno|cancellation|termination)\b(?: bitte| please)?"
@@ -101,10 +105,13 @@ INSTRUCTION = {
         r"(?:kuendig|storn)"
         r"|\b(?:betrachten|werten|sehen) sie\b.{0,40}\bals\b"
         r"|\b(?:consider this|this (?:e-?mail|letter|message) (?:is|serves as|constitutes))\b"
-        r"|\bnotice of (?:cancellation|termination)\b"
+        r"|\bnotice (?:of (?:cancellation|termination)|to (?:terminate|cancel|end|quit))\b"
+        r"|\b(?:deshalb|daher|darum|somit|folglich) (?:kuendige|storniere|widerrufe|beende)"
+        r" (?:ich|wir)\b"
         r"|^\W*(?:please |kindly |pls )?(?:cancel|terminate) (?!fee|polic|button|option|request)\w"
         r"|\b(?:i|we)(?: hereby)? (?:cancel|terminate|rescind|withdraw from)\b"
-        r"|\bi(?:'m| am) (?:hereby )?(?:cancell?ing|terminating|withdrawing from)\b"
+        r"|\bi(?:'m| am) (?:hereby )?(?:cancell?ing|terminating|withdrawing from|ending|closing"
+        r"|quitting)\b"
         rf"|{_WANT_EN} (?:cancel|terminate|end|close|rescind|withdraw from|annul)\b"
     ),
     "reactivation_request": _ascii(
@@ -121,6 +128,10 @@ INSTRUCTION = {
         r"|\b(?:haette|haetten) (?:\w+ )?gerne? .{0,60}\b(?:wieder|zurueck)\b"
         r"|\bwieder (?:auf|starten|in kraft|aufleben|an|ein)\b"
         r"|\b(?:i|we)(?:'d| would) like (?:[\w']+ ){1,4}back\b"
+        r"|\b(?:re-?activate|reopen|re-open|re-?enrol\w*|rejoin|resubscribe|put (?:me|us|him|her"
+        r"|them) back|(?:sperre|stopp|lieferstopp|pause) (?:\w+ )?aufheben"
+        r"|heben sie (?:[\w-]+ ){0,4}auf"
+        r"|wieder (?:zustellen|einschalten|liefern|kommen|verlaengern)|activated again)\b"
         r"|\b(?:revive|reconnect|unlock|(?:switch|turn) (?:\w+ ){1,3}back on|back in place)\b"
         r"|\b(?:reaktivieren|aktivieren|reactivate|reinstate|restore) (?:sie|bitte|please|it|my"
         r"|the)\b"
@@ -137,6 +148,11 @@ INSTRUCTION = {
         r"|\b(?:withdraw|revoke) (?:my |all )?(?:consent|permission|agreement)"
         r"|\bkeine (?:\w+ )?(?:werbung|newsletter|werbemails|mails|e-mails|emails|anrufe|sms"
         r"|post|prospekte|kataloge)\b.{0,40}\bmehr\b"
+        r"|\bstop (?:the |your |all |these )?(?:\w+ ){0,2}(?:e-?mails|newsletters|texts|calls"
+        r"|messages|sms|offers|marketing|mailings)\b"
+        r"|\btake (?:me|us) off\b|\b(?:sperrliste|robinsonliste)\b"
+        r"|\bwidersprech\w* .{0,60}\bwerb|\bstreich\w* .{0,40}(?:newsletter|verteiler|liste|werb)"
+        r"|^\W*(?:austragen|unsubscribe|abmelden)\b"
         r"|\bunsubscribe me\b|\b(?:stop|quit) (?:sending|emailing|e-mailing|mailing|calling"
         r"|texting|spamming|contacting)\b|\bopt(?:ing)? (?:me )?out\b"
         r"|\bremove (?:me|my (?:e-?mail|address|data|details))\b"
@@ -147,6 +163,6 @@ INSTRUCTION = {
         r"(?:\w+ )?(?:e-?mails|newsletters|marketing|calls|texts|messages|offers|promotions"
         r"|catalogues|catalogs|adverts|advertising|sms|spam)\b"
         rf"|{_WANT_EN} (?:unsubscribe|opt out)\b"
-        r"|^\W*(?:abmelden|unsubscribe|stop)\W*$"
+        r"|^\W*(?:abmelden|unsubscribe|stop)(?: (?:pls|please|bitte|plz))?\W*$"
     ),
 }
