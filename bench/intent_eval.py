@@ -106,6 +106,14 @@ def print_explicit(pairs: Sequence[Pair]) -> None:
     print(f"  explicit: precision {precision:.2f}, recall {recall:.2f} ({true} explicit)")
 
 
+def print_explicit_counts(pairs: Sequence[Pair]) -> None:
+    """How many explicit instructions are read as such, and how many explicit readings are wrong."""
+    right = sum(m.explicit and r.explicit for m, r in pairs)
+    wrong = sum(r.explicit and not m.explicit for m, r in pairs)
+    true = sum(m.explicit for m, _ in pairs)
+    print(f"  explicit readings (training part): {right:,} of {true:,} right, {wrong} wrong")
+
+
 def print_tags(pairs: Sequence[Pair]) -> None:
     tags = sorted({tag for m, _ in pairs for tag in m.tags})
     rates = []
@@ -217,6 +225,7 @@ def main() -> None:
     safety = sum(in_safety_set(m) for m, _ in pairs)
     print(f"  safety violations (held-out, {safety} in the safety set): {len(bad)}")
     print(f"  safety violations (training part): {len(violations(train))}")
+    print_explicit_counts(train)
     for message in bad:
         print(f"    ! {message.text[:100]!r}")
     print_speed("held-out", [m.text for m in corpus], passes=10)

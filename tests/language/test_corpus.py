@@ -121,3 +121,17 @@ def test_a_bad_line_is_reported_with_its_place() -> None:
             ],
             "x.jsonl",
         )
+
+
+def test_every_further_labelling_labels_messages_of_the_corpus(
+    train: list[Labelled], heldout: list[Labelled]
+) -> None:
+    """The labellings of ``corpus/agreement`` are matched by text: each must still find its
+    messages, in the held-out part or, once it has joined, in the training part."""
+    texts = {m.text for m in train + heldout}
+    labellings = sorted(HELDOUT.parent.glob("agreement/*.jsonl"))
+    assert labellings
+    for path in labellings:
+        labelled = read_labelled(path)
+        assert labelled
+        assert [m.text for m in labelled if m.text not in texts] == []

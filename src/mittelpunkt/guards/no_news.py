@@ -28,7 +28,7 @@ from mittelpunkt.core.events import Event
 from mittelpunkt.core.findings import Finding
 from mittelpunkt.core.guard import Guard, Settings
 from mittelpunkt.core.journey import Journey
-from mittelpunkt.core.promises import Promise
+from mittelpunkt.core.promises import ledger
 
 __all__ = ["GUARD", "check"]
 
@@ -104,41 +104,19 @@ def _finding(journey: Journey, settings: Settings, anchor: Event, deadline: date
 
 
 def _open_promises(journey: Journey, moment: datetime) -> list[dict[str, str | None]]:
-    """What the customer is waiting for at ``moment``: the update should speak to it."""
+    """What the customer is waiting for at ``moment``: the update should speak to it.
+
+    The ledger as it stood then: a move made later, even one to a date already past that
+    breaks the promise back-dated, was not known yet.
+    """
     standing = sorted(
-        (p for p in journey.promises if p.made_at <= moment and not _closed_by(p, moment)),
+        (p for p in ledger(journey.events, moment) if p.is_open),
         key=lambda p: (p.made_at, p.kind, p.ref),
     )
-    return [{"kind": p.kind, "ref": p.ref, "due": _due_at(p, moment)} for p in standing]
-
-
-def _closed_by(promise: Promise, moment: datetime) -> bool:
-    """Whether the promise was closed at ``moment``, by what was known then.
-
-    A promise broken by its due time counts as closed only if the due in force at ``moment``
-    had passed: a later move to a date already past breaks it back-dated, but that was not
-    known yet.
-    """
-    if promise.closed_at is None or promise.closed_at > moment:
-        return False
-    if promise.closed_by is not None:
-        return True
-    due = _due_in_force(promise, moment)
-    return due is not None and due <= moment
-
-
-def _due_in_force(promise: Promise, moment: datetime) -> datetime | None:
-    """The due time in force at ``moment`` (later moves are not known yet)."""
-    due = promise.original_due
-    for update in promise.updates:
-        if update.time <= moment:
-            due = update.new_due
-    return due
-
-
-def _due_at(promise: Promise, moment: datetime) -> str | None:
-    due = _due_in_force(promise, moment)
-    return due.isoformat() if due else None
+    return [
+        {"kind": p.kind, "ref": p.ref, "due": p.due.isoformat() if p.due else None}
+        for p in standing
+    ]
 
 
 GUARD = Guard("no_news", check, {"window": "7d"}, seeds=("001", "002"))

@@ -1,0 +1,80 @@
+"""How far people agree on the held-out labels, and where the reader stands among them.
+
+Each file in ``corpus/agreement/`` holds one more person's labels for held-out messages,
+given from the labelling guide alone, without the writer's labels (matched to the held-out
+part by text). Prints, per language, the macro-F1 of every source against every other (the
+writer, each labeller, the reader), and of each source against the majority of the people
+(an intent counts when at least two of the three gave it).
+
+Run: ``.venv/bin/python bench/label_agreement.py``
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from mittelpunkt.core.intents import INTENTS
+from mittelpunkt.language import classify
+from mittelpunkt.language.labelled import read_labelled
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+LABELS = sorted(INTENTS)
+Sets = Mapping[str, frozenset[str]]
+
+
+def macro_f1(gold: Sequence[frozenset[str]], said: Sequence[frozenset[str]]) -> float:
+    """The mean over the intents of the F1 of ``said`` against ``gold``.
+
+    >>> macro_f1([frozenset({"other"})], [frozenset({"other"})]) * len(LABELS)
+    1.0
+    """
+    total = 0.0
+    for label in LABELS:
+        hits = sum(label in g and label in s for g, s in zip(gold, said, strict=True))
+        if hits:
+            precision = hits / sum(label in s for s in said)
+            recall = hits / sum(label in g for g in gold)
+            total += 2 * precision * recall / (precision + recall)
+    return total / len(LABELS)
+
+
+def majority(people: Sequence[Sets], text: str) -> frozenset[str]:
+    """The intents at least two people gave (``other`` when none is left)."""
+    kept = frozenset(label for label in LABELS if sum(label in p[text] for p in people) >= 2)
+    return kept or frozenset({"other"})
+
+
+def report(lang: str, writer: Sets) -> None:
+    people = {"writer": writer}
+    for path in sorted(CORPUS.glob(f"agreement/*_{lang}_*.jsonl")):
+        people[f"labeller {path.stem.rsplit('_', 1)[1]}"] = {
+            m.text: m.intents for m in read_labelled(path)
+        }
+    texts = [t for t in writer if all(t in p for p in people.values())]
+    if len(people) < 3 or not texts:
+        print(f"=== {lang}: no second and third labelling of the held-out part")
+        return
+    sources = {**people, "reader": {t: classify(t).intents for t in texts}}
+    print(f"=== {lang}: {len(texts)} messages labelled by {len(people)} people ===")
+    for gold_name, gold in sources.items():
+        cells = [
+            f"{name} {macro_f1([gold[t] for t in texts], [said[t] for t in texts]):.3f}"
+            for name, said in sources.items()
+            if name != gold_name
+        ]
+        print(f"  against {gold_name:10}: " + ", ".join(cells))
+    agreed = [majority(list(people.values()), t) for t in texts]
+    for name, said in sources.items():
+        f1 = macro_f1(agreed, [said[t] for t in texts])
+        print(f"  {name:10} against the majority of the people: {f1:.3f}")
+
+
+def main() -> None:
+    heldout = read_labelled(CORPUS / "heldout.jsonl")
+    for lang in ("de", "en"):
+        report(lang, {m.text: m.intents for m in heldout if m.lang == lang})
+
+
+if __name__ == "__main__":
+    main()
