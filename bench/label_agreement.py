@@ -1,11 +1,12 @@
 """How far people agree on the held-out labels, and where the reader stands among them.
 
-Each file in ``corpus/agreement/`` holds one more person's labels for held-out messages,
-given from the labelling guide alone, without the writer's labels (matched by text to the
-held-out part or, once that part has joined the training part, to the training part). Prints,
-per language, the macro-F1 of every source against every other (the writer, each labeller,
-and the reader while the messages are not in its training part), and of each source against
-the majority of the people (an intent counts when at least two of the three gave it).
+Each file in ``corpus/agreement/`` (``<part>_<lang>_<labeller>.jsonl``) holds one more
+person's labels for one held-out part's messages, given from the labelling guide alone,
+without the writer's labels (matched by text to the held-out part or, once that part has
+joined the training part, to the training part). Prints, per part and language, the macro-F1
+of every source against every other (the writer, each labeller, and the reader while the
+messages are not in its training part), and of each source against the majority of the
+people (an intent counts when at least two of the three gave it).
 
 Run: ``.venv/bin/python bench/label_agreement.py``
 """
@@ -46,18 +47,22 @@ def majority(people: Sequence[Sets], text: str) -> frozenset[str]:
     return kept or frozenset({"other"})
 
 
-def report(lang: str, writer: Sets, learned: frozenset[str]) -> None:
-    """Print how far the people agree on one language's messages (``learned``: texts trained on)."""
+def report(part: str, lang: str, writer: Sets, learned: frozenset[str]) -> None:
+    """Print how far the people agree on one part's messages in one language.
+
+    ``part`` names the labellings (``agreement/<part>_<lang>_<labeller>.jsonl``); ``learned``
+    holds the texts the reader was trained on.
+    """
     people = {"writer": writer}
-    for path in sorted(CORPUS.glob(f"agreement/*_{lang}_*.jsonl")):
+    for path in sorted(CORPUS.glob(f"agreement/{part}_{lang}_*.jsonl")):
         people[f"labeller {path.stem.rsplit('_', 1)[1]}"] = {
             m.text: m.intents for m in read_labelled(path)
         }
     texts = [t for t in writer if all(t in p for p in people.values())]
     if len(people) < 3 or not texts:
-        print(f"=== {lang}: no second and third labelling of the held-out part")
+        print(f"=== {part}, {lang}: no second and third labelling")
         return
-    print(f"=== {lang}: {len(texts)} messages labelled by {len(people)} people ===")
+    print(f"=== {part}, {lang}: {len(texts)} messages labelled by {len(people)} people ===")
     sources = dict(people)
     if learned.isdisjoint(texts):
         sources["reader"] = {t: classify(t).intents for t in texts}
@@ -76,13 +81,19 @@ def report(lang: str, writer: Sets, learned: frozenset[str]) -> None:
         print(f"  {name:10} against the majority of the people: {f1:.3f}")
 
 
+def parts() -> list[str]:
+    """The parts that have labellings in ``agreement/``, by name ("eighth_part", ...)."""
+    return sorted({path.stem.rsplit("_", 2)[0] for path in CORPUS.glob("agreement/*.jsonl")})
+
+
 def main() -> None:
     heldout = read_labelled(CORPUS / "heldout.jsonl")
     training = training_corpus()
     learned = frozenset(m.text for m in training)
     for lang in ("de", "en"):
         writer = {m.text: m.intents for m in [*training, *heldout] if m.lang == lang}
-        report(lang, writer, learned)
+        for part in parts():
+            report(part, lang, writer, learned)
 
 
 if __name__ == "__main__":

@@ -91,6 +91,9 @@ HAZARDS_DE = [
     "Eigentlich wollte ich kündigen, aber ich behalte den Vertrag doch.",
     "wenn ihr bis montag nicht liefert storniere ich",
     "Falls ich nicht storniere, was kostet mich das?",
+    "Abo bitte wieder starten, war ein Fehler zu kündigen.",
+    "Ich habe aus Versehen gekündigt, bitte wieder aktivieren.",
+    "Es war ein großer Fehler, den Vertrag zu kündigen. Bitte machen Sie das rückgängig.",
 ]
 HAZARDS_EN = [
     "Please do not cancel.",
@@ -147,6 +150,9 @@ HAZARDS_EN = [
     "I was going to cancel, but I'll give you one more month.",
     "if it's not here by friday cancel it",
     "If I don't cancel, will I be charged again?",
+    "Please restart my plan, it was a mistake to cancel.",
+    "Cancelling was a mistake, please turn it back on.",
+    "I accidentally cancelled my membership, please reinstate it.",
 ]
 HAZARDS = HAZARDS_DE + HAZARDS_EN
 
@@ -295,3 +301,18 @@ def test_a_hazard_anywhere_keeps_a_message_from_being_an_explicit_cancellation(
     text: str,
 ) -> None:
     assert not cancels_explicitly(classify(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "withdraws"),
+    [
+        ("Please restart my plan, it was a mistake to cancel.", True),
+        ("Es war ein Irrtum, das Abo zu kündigen.", True),
+        ("The delivery was a mistake, please cancel the order.", False),
+        ("Es ist ein Fehler in der Rechnung, bitte stornieren Sie die Bestellung.", False),
+    ],
+)
+def test_calling_the_cancellation_a_mistake_takes_it_back(text: str, *, withdraws: bool) -> None:
+    """Saying that cancelling was a mistake takes the cancellation back; a mistake elsewhere
+    next to a cancellation does not."""
+    assert read_cues([fold(s) for s in sentences(text)]).withdraws is withdraws

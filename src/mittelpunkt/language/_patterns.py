@@ -386,6 +386,18 @@ WITHDRAW = _ascii(
         r"|aufheben|aufgehoben|annullieren|annulliert|widerrufen|stornieren|storniert|nichtig)",
         r"(?:kuendigung|stornierung|storno|cancellation|termination) (?:war|was) (?:ein |a |an )?"
         r"(?:versehen|fehler|irrtum|mistake|error)",
+        # cancelling was a mistake: "war ein Fehler zu kündigen", "it was a mistake to cancel"
+        r"(?:war|ist) (?:\w+ )?(?:ein )?(?:\w+ )?(?:versehen|fehler|irrtum),?(?: \w+){0,3} zu"
+        r" (?:kuendigen|stornieren|widerrufen|beenden)",
+        r"(?:was|is) (?:\w+ )?(?:a |an )?(?:\w+ )?(?:mistake|error) (?:to (?:cancel|terminate|end)"
+        r"|cancell?ing|terminating)",
+        r"(?:kuendigen|stornieren|cancell?ing|terminating)(?: \w+){0,3} (?:war|ist|was|is)"
+        r" (?:\w+ )?(?:ein |a |an )?(?:\w+ )?(?:versehen|fehler|irrtum|mistake|error)",
+        r"(?:versehentlich|aus versehen|irrtuemlich|accidentally|mistakenly"
+        r"|by (?:mistake|accident))(?: \w+){0,3} (?:gekuendigt|storniert|widerrufen|cancell?ed"
+        r"|terminated)",
+        r"(?:gekuendigt|storniert|cancell?ed|terminated)(?: \w+){0,3} (?:aus versehen|versehentlich"
+        r"|by (?:mistake|accident))",
         r"(?:cancellation|termination|notice)\w* (?:[\w']+ ){0,4}(?:withdrawn|void|null|revoked"
         r"|retracted|cancelled|canceled)",
         r"retract\w*",
