@@ -316,3 +316,17 @@ def test_calling_the_cancellation_a_mistake_takes_it_back(text: str, *, withdraw
     """Saying that cancelling was a mistake takes the cancellation back; a mistake elsewhere
     next to a cancellation does not."""
     assert read_cues([fold(s) for s in sentences(text)]).withdraws is withdraws
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Telefon hieß es, dass ich schriftlich kündigen muss. Reicht dafür eine E-Mail?",
+        "I was told on the phone that I have to cancel in writing. Is an email enough?",
+    ],
+)
+def test_a_cancellation_someone_said_is_needed_is_no_instruction(text: str) -> None:
+    """What someone else said the customer must do is reported, not instructed: it asks, by
+    anaphora ("dafür"), about the cancellation."""
+    assert read_cues([fold(s) for s in sentences(text)]).instructions == frozenset()
+    assert not cancels_explicitly(classify(text))

@@ -434,6 +434,11 @@ REPORTED = _ascii(
     r"|e-mailed|requested|mentioned|said|told you|enquired|inquired)\b"
     r"|\b(?:my|the) (?:last|previous|earlier|first|original) (?:mail|email|e-mail|message"
     r"|request)\b"
+    # what someone else said the customer must do: "mir wurde gesagt, dass ich kündigen muss"
+    r"|\b(?:gesagt|mitgeteilt|geschrieben|erklaert|gemeint|behauptet|informiert)\w*,?"
+    r" (?:\w+ ){0,3}dass\b"
+    r"|\b(?:hiess|heisst) es,? (?:\w+ ){0,3}dass\b"
+    r"|\b(?:told|said|informed|explained|advised)(?: (?:me|us))?,? (?:\w+ ){0,3}that\b"
 )
 
 # Doubt in words, each alternative led by a plain word so that they group by letter.
