@@ -92,6 +92,8 @@ HAZARDS_DE = [
     "wenn ihr bis montag nicht liefert storniere ich",
     "Falls ich nicht storniere, was kostet mich das?",
     "Abo bitte wieder starten, war ein Fehler zu kündigen.",
+    "Kann ich den Termin am Dienstag noch kostenlos absagen?",
+    "Bitte sagen Sie den Termin NICHT ab, ich komme doch.",
     "Ich habe aus Versehen gekündigt, bitte wieder aktivieren.",
     "Es war ein großer Fehler, den Vertrag zu kündigen. Bitte machen Sie das rückgängig.",
 ]
@@ -330,3 +332,18 @@ def test_a_cancellation_someone_said_is_needed_is_no_instruction(text: str) -> N
     anaphora ("dafür"), about the cancellation."""
     assert read_cues([fold(s) for s in sentences(text)]).instructions == frozenset()
     assert not cancels_explicitly(classify(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "cancels"),
+    [
+        ("Ich muss leider die Reitstunde morgen absagen, Lena hat Fieber.", True),
+        ("Den Folgetermin am 28. sage ich unter diesen Umständen ab.", True),
+        ("Bitte die Anmeldung für Charly vom 23. bis 30.12. streichen.", True),
+        ("Sag Bescheid, ob ihr morgen rausfahrt.", False),
+        ("Ich sage ab sofort nichts mehr dazu.", False),
+    ],
+)
+def test_calling_off_an_appointment_names_a_cancellation(text: str, *, cancels: bool) -> None:
+    """Calling off ("absagen", also split: "sage ... ab") or striking out a booking cancels it."""
+    assert read_cues([fold(s) for s in sentences(text)]).mentions_cancel is cancels

@@ -73,6 +73,11 @@ CANCEL = _ascii(
         r"terminat\w*",
         r"rescind\w*",
         r"call(?:ed|ing)? (?:\w+ )?off",
+        # calling off an appointment or a booking: "den Termin absagen", "sage ... ab"
+        r"absag\w*",
+        r"abgesagt",
+        r"(?:sage|sagen|sag|sagt)(?: \w+){1,6} ab(?= und| oder|\W*$|[.,!?;:])",
+        r"(?:anmeldung|buchung|reservierung|termin)\w*(?: [\w.]+){0,6} streich\w*",
         r"(?:close|end) (?:my|the|our|this) (?:\w+ )?"
         r"(?:account|subscription|contract|membership|plan)",
         # Leaving a course, a club or a university ends a booking or a membership too.
