@@ -347,3 +347,16 @@ def test_a_cancellation_someone_said_is_needed_is_no_instruction(text: str) -> N
 def test_calling_off_an_appointment_names_a_cancellation(text: str, *, cancels: bool) -> None:
     """Calling off ("absagen", also split: "sage ... ab") or striking out a booking cancels it."""
     assert read_cues([fold(s) for s in sentences(text)]).mentions_cancel is cancels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Biotonne war pausiert. Bitte nicht ganz abmelden, sondern ab November wieder leeren.",
+        "Don't unsubscribe me, I still want the recipes.",
+    ],
+)
+def test_a_negated_sign_off_is_no_instruction_to_unsubscribe(text: str) -> None:
+    reading = classify(text)
+    assert not ("unsubscribe" in reading.intents and reading.explicit)
+    assert "unsubscribe" not in read_cues([fold(s) for s in sentences(text)]).instructions

@@ -31,6 +31,7 @@ from mittelpunkt.language._patterns import (
     LEAVING,
     MARKETING,
     NEAR_NEGATION,
+    NEGATED_UNSUBSCRIBE,
     NEGATION,
     OPENER,
     POLITE,
@@ -508,9 +509,20 @@ def _instructions(
     if not negated and _instructs("reactivation_request", text, scan, names):
         found.add("reactivation_request")
     unsubscribe = scan.may_match(INSTRUCTION["unsubscribe"], text)
-    if unsubscribe and not _leaves_a_course(text) and _instructs("unsubscribe", text, scan, names):
+    if unsubscribe and _signs_off(text) and _instructs("unsubscribe", text, scan, names):
         found.add("unsubscribe")
     return frozenset(found)
+
+
+def _signs_off(text: str) -> bool:
+    """Whether signing off can be meant: not a course left, not a sign-off negated.
+
+    >>> _signs_off("bitte melden sie mich vom newsletter ab.")
+    True
+    >>> _signs_off("bitte nicht ganz abmelden, sondern ab november wieder leeren.")
+    False
+    """
+    return not _leaves_a_course(text) and NEGATED_UNSUBSCRIBE.search(text) is None
 
 
 def _leaves_a_course(text: str) -> bool:

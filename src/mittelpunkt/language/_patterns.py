@@ -176,6 +176,14 @@ _NEGATED_AFTER = _words(r"nicht", r"nichts", r"net", r"ned", r"noed", r"nid", r"
 NEAR_NEGATION = _ascii(
     _NEAR_NEGATORS + _GAP + CANCEL.pattern + "|" + CANCEL.pattern + _GAP + _NEGATED_AFTER
 )
+# A negation right before signing off ("bitte nicht abmelden", "don't unsubscribe me"): the
+# customer keeps what an instruction to unsubscribe would end.
+NEGATED_UNSUBSCRIBE = _ascii(
+    _NEAR_NEGATORS
+    + _GAP
+    + _words(r"ab(?:zu)?meld\w*", r"abbestell\w*", r"aus(?:zu)?trag\w*", r"unsubscrib\w*",
+             r"opt(?:ing)? (?:me |us )?out")
+)  # fmt: skip
 # The same with nothing but spaces between a negation before the cancellation and it: within
 # a condition ("wenn ihr bis Montag nicht liefert, storniere ich"), a negation a few words
 # before the cancellation negates the condition's verb, not the cancellation.
