@@ -14,8 +14,10 @@ How it reads, in four steps, all pure and deterministic, offline:
    English: a question (a question mark, "kann man", "ist es möglich", "ob", "whether", "how
    do I"), a negation ("nicht", "kein", "don't"), a condition or hesitation ("falls", "wenn",
    "würde", "sollte", "if", "unless", "maybe"), a withdrawal ("hat sich erübrigt", "please
-   ignore my last mail", "ich ziehe ... zurück") and an unambiguous instruction ("hiermit",
-   "bitte stornieren Sie", "I want to cancel", "unsubscribe me").
+   ignore my last mail", "ich ziehe ... zurück", "it was a mistake to cancel"), what someone
+   else said ("mir wurde gesagt, dass ich kündigen muss") and an unambiguous instruction
+   ("hiermit", "bitte stornieren Sie", "I want to cancel", "unsubscribe me"; not "bitte nicht
+   abmelden").
 3. **Model.** One logistic regression per intent, learned with scikit-learn from the training
    corpus shipped in ``corpus/train.jsonl`` (hand-written, augmented with greetings,
    signatures, quoted mails, typos and pairs), over words, word pairs, four-letter pieces of
