@@ -8,11 +8,19 @@ of every source against every other (the writer, each labeller, and the reader w
 messages are not in its training part), and of each source against the majority of the
 people (an intent counts when at least two of the three gave it).
 
+Then, for each round of the relabelling in ``corpus/relabelling/`` (training messages that
+cross-validation read differently from their writer, labelled again by two people, A and B;
+matched to the training part by the digest of their text): how often A and B, and each of
+them and the writer, gave the identical set, how many labels the majority changed, and how
+many training messages carry the majority now.
+
 Run: ``.venv/bin/python bench/label_agreement.py``
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -41,9 +49,13 @@ def macro_f1(gold: Sequence[frozenset[str]], said: Sequence[frozenset[str]]) -> 
     return total / len(LABELS)
 
 
-def majority(people: Sequence[Sets], text: str) -> frozenset[str]:
-    """The intents at least two people gave (``other`` when none is left)."""
-    kept = frozenset(label for label in LABELS if sum(label in p[text] for p in people) >= 2)
+def majority(given: Sequence[frozenset[str]]) -> frozenset[str]:
+    """The intents at least two of the people gave (``other`` when none is left).
+
+    >>> sorted(majority([frozenset({"complaint"}), frozenset({"other"}), frozenset({"other"})]))
+    ['other']
+    """
+    kept = frozenset(label for label in LABELS if sum(label in g for g in given) >= 2)
     return kept or frozenset({"other"})
 
 
@@ -75,7 +87,7 @@ def report(part: str, lang: str, writer: Sets, learned: frozenset[str]) -> None:
             if name != gold_name
         ]
         print(f"  against {gold_name:10}: " + ", ".join(cells))
-    agreed = [majority(list(people.values()), t) for t in texts]
+    agreed = [majority([p[t] for p in people.values()]) for t in texts]
     for name, said in sources.items():
         f1 = macro_f1(agreed, [said[t] for t in texts])
         print(f"  {name:10} against the majority of the people: {f1:.3f}")
@@ -86,6 +98,39 @@ def parts() -> list[str]:
     return sorted({path.stem.rsplit("_", 2)[0] for path in CORPUS.glob("agreement/*.jsonl")})
 
 
+def text_digest(text: str) -> str:
+    """The key of a training message in ``corpus/relabelling/``.
+
+    >>> text_digest("Kann man das stornieren?")
+    'b7cc6ee256206bdd'
+    """
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def report_relabelling(path: Path, now: Sets) -> None:
+    """Print one relabelling round: agreement on the disputed messages and what changed.
+
+    ``now`` holds the training part's present intents, by :func:`text_digest`.
+    """
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+    for lang in ("de", "en"):
+        mine = [r for r in rows if r["lang"] == lang]
+        said = [{who: frozenset(r[who]["intents"]) for who in ("writer", "a", "b")} for r in mine]
+        agreed = [majority(list(s.values())) for s in said]
+        share = {
+            pair: sum(s[pair[0]] == s[pair[1]] for s in said) / len(said)
+            for pair in (("a", "b"), ("writer", "a"), ("writer", "b"))
+        }
+        changed = sum(m != s["writer"] for m, s in zip(agreed, said, strict=True))
+        kept = sum(now.get(r["sha256"]) == m for r, m in zip(mine, agreed, strict=True))
+        print(
+            f"=== {path.stem}, {lang}: {len(mine)} disputed messages; identical sets: A and B "
+            f"{share['a', 'b']:.0%}, writer and A {share['writer', 'a']:.0%}, writer and B "
+            f"{share['writer', 'b']:.0%}; the majority changed {changed}; "
+            f"{kept} carry the majority now"
+        )
+
+
 def main() -> None:
     heldout = read_labelled(CORPUS / "heldout.jsonl")
     training = training_corpus()
@@ -94,6 +139,9 @@ def main() -> None:
         writer = {m.text: m.intents for m in [*training, *heldout] if m.lang == lang}
         for part in parts():
             report(part, lang, writer, learned)
+    now = {text_digest(m.text): m.intents for m in training}
+    for path in sorted(CORPUS.glob("relabelling/*.jsonl")):
+        report_relabelling(path, now)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@ learned from exactly the training part that ships."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -135,3 +137,15 @@ def test_every_further_labelling_labels_messages_of_the_corpus(
         labelled = read_labelled(path)
         assert labelled
         assert [m.text for m in labelled if m.text not in texts] == []
+
+
+def test_every_relabelled_message_is_in_the_training_part(train: list[Labelled]) -> None:
+    """The relabelling rounds of ``corpus/relabelling`` name training messages by the digest of
+    their text (the first 16 hex digits of its SHA-256); each must still find its message."""
+    digests = {hashlib.sha256(m.text.encode()).hexdigest()[:16] for m in train}
+    rounds = sorted(HELDOUT.parent.glob("relabelling/*.jsonl"))
+    assert rounds
+    for path in rounds:
+        named = [json.loads(line)["sha256"] for line in path.read_text("utf-8").splitlines()]
+        assert named
+        assert [d for d in named if d not in digests] == []

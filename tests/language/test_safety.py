@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 
 from mittelpunkt.core.intents import IntentReading
 from mittelpunkt.language import classify
-from mittelpunkt.language._cues import read_cues
-from mittelpunkt.language._normalize import fold, sentences
+from mittelpunkt.language._classify import prepare
 from mittelpunkt.language.labelled import in_safety_set, read_labelled, training_corpus
 
 HELDOUT = Path(__file__).resolve().parents[2] / "corpus" / "heldout.jsonl"
@@ -228,7 +227,7 @@ def test_a_negated_condition_leaves_the_cancellation_standing(text: str) -> None
     ["Falls ich nicht storniere, was kostet mich das?", "wenn möglich bitte nicht stornieren"],
 )
 def test_a_cancellation_negated_inside_a_condition_is_still_negated(text: str) -> None:
-    cues = read_cues([fold(sentence) for sentence in sentences(text)])
+    cues = prepare(text).cues
     assert cues.sentences[0].near_negation
 
 
@@ -317,7 +316,7 @@ def test_a_hazard_anywhere_keeps_a_message_from_being_an_explicit_cancellation(
 def test_calling_the_cancellation_a_mistake_takes_it_back(text: str, *, withdraws: bool) -> None:
     """Saying that cancelling was a mistake takes the cancellation back; a mistake elsewhere
     next to a cancellation does not."""
-    assert read_cues([fold(s) for s in sentences(text)]).withdraws is withdraws
+    assert prepare(text).cues.withdraws is withdraws
 
 
 @pytest.mark.parametrize(
@@ -330,7 +329,7 @@ def test_calling_the_cancellation_a_mistake_takes_it_back(text: str, *, withdraw
 def test_a_cancellation_someone_said_is_needed_is_no_instruction(text: str) -> None:
     """What someone else said the customer must do is reported, not instructed: it asks, by
     anaphora ("dafür"), about the cancellation."""
-    assert read_cues([fold(s) for s in sentences(text)]).instructions == frozenset()
+    assert prepare(text).cues.instructions == frozenset()
     assert not cancels_explicitly(classify(text))
 
 
@@ -346,7 +345,7 @@ def test_a_cancellation_someone_said_is_needed_is_no_instruction(text: str) -> N
 )
 def test_calling_off_an_appointment_names_a_cancellation(text: str, *, cancels: bool) -> None:
     """Calling off ("absagen", also split: "sage ... ab") or striking out a booking cancels it."""
-    assert read_cues([fold(s) for s in sentences(text)]).mentions_cancel is cancels
+    assert prepare(text).cues.mentions_cancel is cancels
 
 
 @pytest.mark.parametrize(
@@ -359,4 +358,4 @@ def test_calling_off_an_appointment_names_a_cancellation(text: str, *, cancels: 
 def test_a_negated_sign_off_is_no_instruction_to_unsubscribe(text: str) -> None:
     reading = classify(text)
     assert not ("unsubscribe" in reading.intents and reading.explicit)
-    assert "unsubscribe" not in read_cues([fold(s) for s in sentences(text)]).instructions
+    assert "unsubscribe" not in prepare(text).cues.instructions
